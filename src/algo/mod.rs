@@ -1,0 +1,1 @@
+//! Pure, parallel algorithms over a [`Csr`](crate::view::Csr) view.

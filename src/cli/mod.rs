@@ -1,0 +1,92 @@
+//! The command line: one small module per subcommand. Each parses its
+//! arguments and wires the library stages together; none computes.
+//!
+//! Exit codes: 0 ok (a broken pipe too), 2 bad input data or bad arguments,
+//! 3 a file that cannot be read or written, 1 anything else.
+
+mod common;
+mod convert;
+mod summary;
+mod validate;
+
+use crate::error::Error;
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Graph analysis for industry–university–institute collaboration networks.
+#[derive(Debug, Parser)]
+#[command(name = "iuinet", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// Print no progress bars or notes on stderr.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Print the time each stage took on stderr.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a dataset and list every problem as FILE:LINE: message.
+    Validate(validate::Args),
+    /// Count actors, groups, ties and links.
+    Summary(summary::Args),
+    /// Convert a dataset between the CSV directory and JSON forms.
+    Convert(convert::Args),
+}
+
+/// Run the CLI and return the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let ctx = common::Ctx {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    let res = match &cli.command {
+        Command::Validate(a) => validate::run(a, &ctx),
+        Command::Summary(a) => summary::run(a, &ctx),
+        Command::Convert(a) => convert::run(a, &ctx),
+    };
+    match res {
+        Ok(code) => code,
+        Err(e) => report(&e),
+    }
+}
+
+/// Print an error once and return its exit code.
+pub fn report(e: &Error) -> ExitCode {
+    if let Error::Io { source, .. } = e
+        && source.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        return ExitCode::SUCCESS;
+    }
+    match e {
+        Error::Data { problems, more } => {
+            for p in problems {
+                eprintln!("{p}");
+            }
+            let n = problems.len() + more;
+            eprintln!("error: {n} problem{} found", if n == 1 { "" } else { "s" });
+        }
+        _ => eprintln!("error: {e}"),
+    }
+    ExitCode::from(exit_code(e))
+}
+
+/// The exit code for an error.
+pub fn exit_code(e: &Error) -> u8 {
+    match e {
+        Error::Data { .. } | Error::GroupTooLarge { .. } | Error::Usage(_) => 2,
+        Error::Io { .. } => 3,
+    }
+}

@@ -1,0 +1,167 @@
+//! Reading a dataset from one JSON document:
+//! `{"actors":[…],"events":[…],"projects":[…],"ties":[…]}`, field names as
+//! the CSV columns. Each record keeps the line it starts on, so validation
+//! messages name `FILE:LINE` as for CSV.
+
+use super::Limits;
+use super::table::{Row, Table, Tables};
+use crate::error::{Error, Problem, Result};
+use serde_json::Value;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Doc<'a> {
+    #[serde(borrow, default)]
+    actors: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    events: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    projects: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    ties: Option<Vec<&'a RawValue>>,
+}
+
+/// Read a JSON dataset file.
+pub fn read_file(path: &Path, limits: &Limits) -> Result<Tables> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.len() > limits.max_file_bytes {
+        return Err(Error::data(
+            Problem::file(
+                path,
+                format!(
+                    "file is {} bytes, more than the limit of {} bytes",
+                    meta.len(),
+                    limits.max_file_bytes
+                ),
+            )
+            .hint("raise the limit with --max-file-bytes if the file is genuine"),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    parse_bytes(path, &bytes)
+}
+
+/// Parse JSON dataset bytes.
+pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Tables> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        Error::data(Problem::at(path, line, "not valid UTF-8").hint("save the file as UTF-8"))
+    })?;
+    let doc: Doc = serde_json::from_str(text).map_err(|e| {
+        Error::data(
+            Problem::at(path, e.line().max(1) as u64, format!("not a dataset document: {e}")).hint(
+                "expected {\"actors\":[…],\"events\":[…],\"projects\":[…],\"ties\":[…]} (see README, \"Dataset format\")",
+            ),
+        )
+    })?;
+    let mut problems = Vec::new();
+    let base = text.as_ptr() as usize;
+    let line_of = |raw: &RawValue| -> u64 {
+        let off = (raw.get().as_ptr() as usize)
+            .saturating_sub(base)
+            .min(text.len());
+        1 + text.as_bytes()[..off]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64
+    };
+    let table = |recs: Option<Vec<&RawValue>>, problems: &mut Vec<Problem>| -> Option<Table> {
+        let recs = recs?;
+        let mut header: Vec<String> = Vec::new();
+        let mut rows: Vec<(u64, BTreeMap<usize, String>)> = Vec::with_capacity(recs.len());
+        for raw in recs {
+            let line = line_of(raw);
+            let obj: serde_json::Map<String, Value> = match serde_json::from_str(raw.get()) {
+                Ok(Value::Object(m)) => m,
+                _ => {
+                    problems.push(Problem::at(path, line, "record is not a JSON object"));
+                    continue;
+                }
+            };
+            let mut cells = BTreeMap::new();
+            let mut bad = false;
+            for (k, v) in obj {
+                let s = match v {
+                    Value::Null => String::new(),
+                    Value::Bool(b) => b.to_string(),
+                    Value::Number(n) => n.to_string(),
+                    Value::String(s) => s,
+                    Value::Array(items) => {
+                        let mut parts = Vec::with_capacity(items.len());
+                        for it in items {
+                            match it {
+                                Value::String(s) => parts.push(s),
+                                Value::Number(n) => parts.push(n.to_string()),
+                                _ => bad = true,
+                            }
+                        }
+                        parts.join(";")
+                    }
+                    Value::Object(_) => {
+                        bad = true;
+                        String::new()
+                    }
+                };
+                if bad {
+                    problems.push(Problem::at(
+                        path,
+                        line,
+                        format!("field `{k}` must be a string, number or list of strings"),
+                    ));
+                    break;
+                }
+                let col = match header.iter().position(|h| *h == k) {
+                    Some(c) => c,
+                    None => {
+                        header.push(k);
+                        header.len() - 1
+                    }
+                };
+                cells.insert(col, s);
+            }
+            if !bad {
+                rows.push((line, cells));
+            }
+        }
+        let width = header.len();
+        let rows = rows
+            .into_iter()
+            .map(|(line, mut m)| Row {
+                line,
+                cells: (0..width)
+                    .map(|c| m.remove(&c).unwrap_or_default())
+                    .collect(),
+            })
+            .collect();
+        Some(Table {
+            path: path.to_path_buf(),
+            header,
+            header_line: 1,
+            rows,
+        })
+    };
+    let t = Tables {
+        dataset: path.to_path_buf(),
+        actors: table(doc.actors, &mut problems),
+        events: table(doc.events, &mut problems),
+        projects: table(doc.projects, &mut problems),
+        ties: table(doc.ties, &mut problems),
+    };
+    if t.actors.is_none() {
+        problems.push(
+            Problem::at(path, 1, "missing `actors`: a dataset needs an actors list")
+                .hint("add \"actors\": [{\"id\": …, \"kind\": …}, …]"),
+        );
+    }
+    if problems.is_empty() {
+        Ok(t)
+    } else {
+        Err(Error::from_problems(problems))
+    }
+}

@@ -1,0 +1,3 @@
+//! Domain figures assembled into serde report structs.
+
+pub mod summary;

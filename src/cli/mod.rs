@@ -5,7 +5,10 @@
 //! 3 a file that cannot be read or written, 1 anything else.
 
 mod common;
+mod consortia;
 mod convert;
+mod density;
+mod metrics;
 mod summary;
 mod validate;
 
@@ -37,6 +40,12 @@ pub enum Command {
     Summary(summary::Args),
     /// Convert a dataset between the CSV directory and JSON forms.
     Convert(convert::Args),
+    /// Compute every domain metric and the network summary as one JSON document.
+    Metrics(metrics::Args),
+    /// Break projects down by consortium type (single, industry-university, …).
+    Consortia(consortia::Args),
+    /// Link density between groups of actors (by region, kind, …) and the E-I index.
+    Density(density::Args),
 }
 
 /// Run the CLI and return the process exit code.
@@ -56,6 +65,9 @@ pub fn main() -> ExitCode {
         Command::Validate(a) => validate::run(a, &ctx),
         Command::Summary(a) => summary::run(a, &ctx),
         Command::Convert(a) => convert::run(a, &ctx),
+        Command::Metrics(a) => metrics::run(a, &ctx),
+        Command::Consortia(a) => consortia::run(a, &ctx),
+        Command::Density(a) => density::run(a, &ctx),
     };
     match res {
         Ok(code) => code,

@@ -297,3 +297,34 @@ fn metrics_same_bytes_on_1_and_2_threads_random() {
         assert_eq!(run("1", w), run("2", w), "weighting {w}");
     }
 }
+
+/// Every object key of the metrics JSON is documented in README (as
+/// `` `key` ``), except the keys of maps whose keys are data values.
+#[test]
+fn every_metrics_field_is_documented_in_readme() {
+    fn walk(v: &Value, keys: &mut std::collections::BTreeSet<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    keys.insert(k.clone());
+                    if !["events_by_type", "ei_by_group", "codes"].contains(&k.as_str()) {
+                        walk(x, keys);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, keys)),
+            _ => {}
+        }
+    }
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    let mut keys = std::collections::BTreeSet::new();
+    walk(&run_json(&["metrics", DATA]), &mut keys);
+    let missing: Vec<&String> = keys
+        .iter()
+        .filter(|k| !readme.contains(&format!("`{k}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "undocumented metrics fields: {missing:?}"
+    );
+}

@@ -36,6 +36,14 @@ pub const TYPES: [&str; 8] = [
 pub const CROSS_REGION: &str = "cross-region";
 
 /// Index into [`TYPES`] of a project with these member kinds.
+///
+/// ```
+/// use iuinet::metrics::consortia::{TYPES, consortium_type};
+/// use iuinet::model::Kind::*;
+/// assert_eq!(TYPES[consortium_type([Firm, Firm, University, Agency])], "industry-industry-university");
+/// assert_eq!(TYPES[consortium_type([Firm, Agency])], "single");
+/// assert_eq!(TYPES[consortium_type([Agency, Agency])], "non-industry");
+/// ```
 pub fn consortium_type(kinds: impl IntoIterator<Item = Kind>) -> usize {
     let (mut i, mut u, mut r) = (0usize, 0usize, 0usize);
     for k in kinds {

@@ -98,6 +98,14 @@ fn entropy(counts: &[u64]) -> f64 {
 /// Synergy of a 2×2×2 table `t[u·4 + i·2 + g]`.
 ///
 /// Returns the entropies (bits) and T_UIG (bits), `None` for an empty table.
+/// Time O(1).
+///
+/// ```
+/// // U, I, G independent and balanced: no synergy, T = 0
+/// let (e, t) = iuinet::metrics::triple_helix::synergy(&[1; 8]).unwrap();
+/// assert_eq!((e.h_u, e.h_uig), (1.0, 3.0));
+/// assert!(t.abs() < 1e-12);
+/// ```
 pub fn synergy(t: &[u64; 8]) -> Option<(Entropies, f64)> {
     if t.iter().sum::<u64>() == 0 {
         return None;

@@ -579,3 +579,30 @@ fn network_summary_small() {
         .collect();
     assert_eq!(top, [("f2", 5.0), ("f1", 4.0), ("f3", 4.0)]);
 }
+
+// Years far apart: the axis fills every year between, each empty year
+// costs O(1) (no rescan of all records per year).
+#[test]
+fn sparse_years_fill_the_axis() {
+    let mut actors = String::from("id,kind\n");
+    let mut events = String::from("event_id,type,year,actor_id\n");
+    for i in 0..2000 {
+        actors.push_str(&format!("f{i},firm\n"));
+        events.push_str(&format!(
+            "e{},forum,{},f{i}\n",
+            i / 2,
+            if i < 1000 { 1 } else { 9999 }
+        ));
+    }
+    let net = iuinet::ingest::from_csv_strs(&actors, Some(&events), None, None).expect("net");
+    let sel = Selection::default();
+    let s = Scope::new(&net, &sel);
+    let ib = inter_business(&s);
+    assert_eq!(ib.by_year.len(), 9999);
+    // year 1: 500 events of 2 firms → 1000 cases over 2000 firms
+    assert!(close(ib.by_year[0].stats.avg_cases_per_firm, 0.5));
+    assert!(close(ib.by_year[1].stats.share_without_firm_partner, 1.0));
+    let a = activity_report(&s);
+    assert_eq!(a.by_year[9998].stats.events, 500);
+    assert_eq!(a.by_year[5000].stats.events, 0);
+}

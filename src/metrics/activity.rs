@@ -11,7 +11,7 @@
 //! taking part in its events of Y. Static view: the actors' `mini_clusters`
 //! column (selected kinds).
 
-use super::common::{Scope, ratio};
+use super::common::{Scope, bucket, by_year, ratio};
 use crate::model::{Group, Layer};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -96,24 +96,16 @@ pub struct MiniClusters {
     pub by_year: Vec<YearMiniClusters>,
 }
 
-fn in_year(g: &Group, year: Option<i32>) -> bool {
-    year.is_none() || g.year == year
-}
-
-fn activity(s: &Scope, year: Option<i32>) -> Activity {
+fn activity(s: &Scope, groups: &[&Group]) -> Activity {
     let mut events = 0u64;
     let mut participations = 0u64;
-    let mut seen = vec![false; s.net.actors.len()];
-    let mut participants = 0u64;
+    let mut seen: Vec<u32> = Vec::new();
     let mut by_type: BTreeMap<String, u64> = BTreeMap::new();
-    for g in s.groups(Layer::Event).filter(|g| in_year(g, year)) {
+    for g in groups {
         let mut k = 0u64;
         for a in s.members(g) {
             k += 1;
-            if !seen[a as usize] {
-                seen[a as usize] = true;
-                participants += 1;
-            }
+            seen.push(a);
         }
         if k == 0 {
             continue;
@@ -127,18 +119,20 @@ fn activity(s: &Scope, year: Option<i32>) -> Activity {
         };
         *by_type.entry(t.to_string()).or_default() += 1;
     }
+    seen.sort_unstable();
+    seen.dedup();
     Activity {
         events,
         participations,
-        participants,
+        participants: seen.len() as u64,
         mean_participants_per_event: ratio(participations as f64, events as f64),
         events_by_type: by_type,
     }
 }
 
-fn mc_activity(s: &Scope, year: Option<i32>) -> MiniClusterActivity {
-    let mut members: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
-    for g in s.groups(Layer::Event).filter(|g| in_year(g, year)) {
+fn mc_activity<'a>(s: &Scope<'a>, groups: &[&'a Group]) -> MiniClusterActivity {
+    let mut members: BTreeMap<&'a str, BTreeSet<u32>> = BTreeMap::new();
+    for g in groups {
         let mcs: BTreeSet<&str> = g
             .members
             .iter()
@@ -158,23 +152,29 @@ fn mc_activity(s: &Scope, year: Option<i32>) -> MiniClusterActivity {
     }
 }
 
-/// Compute the activity report. Time O(P) per year on the axis.
+/// Compute the activity report. Time O(P log P + Y) for P participations
+/// and Y years on the axis.
 pub fn activity_report(s: &Scope) -> ActivityReport {
+    let events: Vec<&Group> = s.groups(Layer::Event).collect();
+    let ey = by_year(events.iter().copied(), |g| g.year);
     ActivityReport {
-        overall: activity(s, None),
+        overall: activity(s, &events),
         by_year: s
             .years()
             .into_iter()
             .map(|y| YearActivity {
                 year: y,
-                stats: activity(s, Some(y)),
+                stats: activity(s, bucket(&ey, y)),
             })
             .collect(),
     }
 }
 
-/// Compute the mini-cluster report. Time O(P log P) per year on the axis.
+/// Compute the mini-cluster report. Time O(P log P + Y) for P
+/// participations and Y years on the axis.
 pub fn mini_clusters(s: &Scope) -> MiniClusters {
+    let events: Vec<&Group> = s.groups(Layer::Event).collect();
+    let ey = by_year(events.iter().copied(), |g| g.year);
     let mut names: BTreeSet<&str> = BTreeSet::new();
     let mut memberships = 0u64;
     let mut actors = 0u64;
@@ -194,13 +194,13 @@ pub fn mini_clusters(s: &Scope) -> MiniClusters {
             actors,
             mean_members_per_mini_cluster: ratio(memberships as f64, names.len() as f64),
         },
-        overall: mc_activity(s, None),
+        overall: mc_activity(s, &events),
         by_year: s
             .years()
             .into_iter()
             .map(|y| YearMiniClusters {
                 year: y,
-                stats: mc_activity(s, Some(y)),
+                stats: mc_activity(s, bucket(&ey, y)),
             })
             .collect(),
     }

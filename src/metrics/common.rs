@@ -92,3 +92,23 @@ impl<'a> Scope<'a> {
         if lo > hi { vec![] } else { (lo..=hi).collect() }
     }
 }
+
+/// Items grouped by year (items with no year are left out), each bucket in
+/// input order.
+pub fn by_year<T>(
+    items: impl Iterator<Item = T>,
+    year: impl Fn(&T) -> Option<i32>,
+) -> std::collections::BTreeMap<i32, Vec<T>> {
+    let mut m: std::collections::BTreeMap<i32, Vec<T>> = std::collections::BTreeMap::new();
+    for x in items {
+        if let Some(y) = year(&x) {
+            m.entry(y).or_default().push(x);
+        }
+    }
+    m
+}
+
+/// The bucket of a year, empty when the year has no items.
+pub fn bucket<T>(m: &std::collections::BTreeMap<i32, Vec<T>>, y: i32) -> &[T] {
+    m.get(&y).map_or(&[], Vec::as_slice)
+}

@@ -6,7 +6,7 @@
 //! `sales`, `supply`; exact, case-sensitive match), the share whose two ends
 //! have a different `country`. Null when there is no such tie.
 
-use super::common::{Scope, ratio};
+use super::common::{Scope, bucket, by_year, ratio};
 use crate::model::Tie;
 use serde::Serialize;
 
@@ -73,18 +73,20 @@ fn share<'a>(s: &Scope, ts: impl Iterator<Item = &'a Tie>) -> GlobalShare {
     }
 }
 
-/// Compute the global networking report. Time O(ties) per year.
+/// Compute the global networking report. Time O(ties · log + Y) for Y
+/// years on the axis.
 pub fn global_networking(s: &Scope, o: &GlobalOpts) -> GlobalNetworking {
-    let counted = |t: &&Tie| o.types.contains(&t.kind);
+    let ties: Vec<&Tie> = s.ties().filter(|t| o.types.contains(&t.kind)).collect();
+    let ty = by_year(ties.iter().copied(), |t| t.year);
     GlobalNetworking {
         types: o.types.clone(),
-        overall: share(s, s.ties().filter(counted)),
+        overall: share(s, ties.iter().copied()),
         by_year: s
             .years()
             .into_iter()
             .map(|y| YearGlobalShare {
                 year: y,
-                stats: share(s, s.ties().filter(counted).filter(|t| t.year == Some(y))),
+                stats: share(s, bucket(&ty, y).iter().copied()),
             })
             .collect(),
     }

@@ -15,7 +15,7 @@
 //! - By year: the same on the links of that single year only; the
 //!   denominators are still every firm of the selection.
 
-use super::common::{Scope, UNKNOWN, ratio};
+use super::common::{Scope, UNKNOWN, bucket, by_year, ratio};
 use crate::model::{Kind, Layer, SizeClass};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -126,11 +126,11 @@ impl FirmGroups {
         }
     }
 
-    /// (cases, partners) of every firm on the groups of `year` (all when None).
+    /// (cases, partners) of every firm on all groups.
     ///
     /// Time Σ over firms of the firm sizes of their groups; O(firms) scratch
     /// per thread (a stamp array), no pair list.
-    fn per_firm(&self, year: Option<i32>) -> Vec<(u64, u64)> {
+    fn per_firm(&self) -> Vec<(u64, u64)> {
         let n = self.firms.len();
         (0..n)
             .into_par_iter()
@@ -140,10 +140,7 @@ impl FirmGroups {
                     let mut cases = 0u64;
                     let mut partners = 0u64;
                     for &gi in &self.of_firm[f] {
-                        let (gy, m) = &self.groups[gi as usize];
-                        if year.is_some() && *gy != year {
-                            continue;
-                        }
+                        let (_, m) = &self.groups[gi as usize];
                         cases += m.len() as u64 - 1;
                         for &o in m {
                             if o as usize != f && stamp[o as usize] != f as u32 {
@@ -156,6 +153,48 @@ impl FirmGroups {
                 },
             )
             .collect()
+    }
+
+    /// Totals (cases, Σ partners, firms with a partner) on the groups `gis`
+    /// only. Time O(M log M + Σ_firms Σ_groups f_g) for the M firm
+    /// memberships of those groups; `stamp` (one slot per firm) and `epoch`
+    /// are reused across calls, so a year costs nothing beyond its groups.
+    fn totals(&self, gis: &[u32], stamp: &mut [u64], epoch: &mut u64) -> (u64, u64, u64) {
+        let mut fg: Vec<(u32, u32)> = gis
+            .iter()
+            .flat_map(|&gi| self.groups[gi as usize].1.iter().map(move |&f| (f, gi)))
+            .collect();
+        fg.sort_unstable();
+        let (mut cases, mut partners, mut with) = (0u64, 0u64, 0u64);
+        for run in fg.chunk_by(|a, b| a.0 == b.0) {
+            let f = run[0].0;
+            *epoch += 1;
+            let mut p = 0u64;
+            for &(_, gi) in run {
+                let m = &self.groups[gi as usize].1;
+                cases += m.len() as u64 - 1;
+                for &o in m {
+                    if o != f && stamp[o as usize] != *epoch {
+                        stamp[o as usize] = *epoch;
+                        p += 1;
+                    }
+                }
+            }
+            partners += p;
+            with += u64::from(p > 0);
+        }
+        (cases, partners, with)
+    }
+}
+
+fn from_totals(firms: u64, cases: u64, partners: u64, with: u64) -> FirmLinks {
+    let f = firms as f64;
+    FirmLinks {
+        firms,
+        cases,
+        avg_cases_per_firm: ratio(cases as f64, f),
+        avg_partners_per_firm: ratio(partners as f64, f),
+        share_without_firm_partner: ratio((firms - with) as f64, f),
     }
 }
 
@@ -179,12 +218,13 @@ fn stats<'a>(it: impl Iterator<Item = &'a (u64, u64)>) -> FirmLinks {
 
 /// Compute the inter-business connection report of a selection.
 ///
-/// Time O(P + Σ_firms Σ_{groups ∋ firm} f_g) per year on the axis, where f_g
-/// is the number of firms in a group; space O(P + firms) per thread.
+/// Time O(P log P + Σ_firms Σ_{groups ∋ firm} f_g + Y) for P participations,
+/// f_g firms in a group and Y years on the axis (overall and the years
+/// together); space O(P + firms) per thread.
 pub fn inter_business(s: &Scope) -> InterBusiness {
     let fg = FirmGroups::new(s);
     let net = s.net;
-    let all = fg.per_firm(None);
+    let all = fg.per_firm();
     let by = |key: &dyn Fn(u32) -> String, order: &[&str]| -> Vec<NamedFirmLinks> {
         let mut m: BTreeMap<String, Vec<(u64, u64)>> = BTreeMap::new();
         for (i, &a) in fg.firms.iter().enumerate() {
@@ -240,12 +280,19 @@ pub fn inter_business(s: &Scope) -> InterBusiness {
         },
         &[],
     );
+    let years = by_year(0..fg.groups.len() as u32, |&gi| fg.groups[gi as usize].0);
+    let mut stamp = vec![0u64; fg.firms.len()];
+    let mut epoch = 0u64;
+    let firms = fg.firms.len() as u64;
     let by_year = s
         .years()
         .into_iter()
-        .map(|y| YearFirmLinks {
-            year: y,
-            stats: stats(fg.per_firm(Some(y)).iter()),
+        .map(|y| {
+            let (c, p, w) = fg.totals(bucket(&years, y), &mut stamp, &mut epoch);
+            YearFirmLinks {
+                year: y,
+                stats: from_totals(firms, c, p, w),
+            }
         })
         .collect();
     InterBusiness {

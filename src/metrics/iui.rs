@@ -7,7 +7,7 @@
 //! kind); its **event cases** the same for events. Averages are over every
 //! firm of the selection (firms with no case count as 0), null without firms.
 
-use super::common::{Scope, ratio};
+use super::common::{Scope, bucket, by_year, ratio};
 use crate::model::{Group, Kind, Layer};
 use serde::Serialize;
 
@@ -49,34 +49,24 @@ pub struct IuiCollaboration {
     pub by_year: Vec<YearIuiCases>,
 }
 
-fn cases(s: &Scope, year: Option<i32>) -> IuiCases {
-    let net = s.net;
-    let firms_n = if s.sel.keeps_kind(Kind::Firm) {
-        net.actors.iter().filter(|a| a.kind == Kind::Firm).count() as u64
-    } else {
-        0
-    };
-    let mut with = vec![false; net.actors.len()];
-    let mut count = |layer: Layer| -> u64 {
+fn cases(s: &Scope, firms_n: u64, projects: &[&Group], events: &[&Group]) -> IuiCases {
+    let mut with: Vec<u32> = Vec::new();
+    let mut count = |groups: &[&Group]| -> u64 {
         let mut total = 0u64;
-        for g in s.groups(layer) {
-            if year.is_some() && g.year != year {
-                continue;
-            }
-            if !has_ur(s, g) {
-                continue;
-            }
+        for g in groups.iter().filter(|g| has_ur(s, g)) {
             for a in s.members(g) {
-                if net.actor(a).kind == Kind::Firm {
+                if s.net.actor(a).kind == Kind::Firm {
                     total += 1;
-                    with[a as usize] = true;
+                    with.push(a);
                 }
             }
         }
         total
     };
-    let project_cases = count(Layer::Project);
-    let event_cases = count(Layer::Event);
+    let project_cases = count(projects);
+    let event_cases = count(events);
+    with.sort_unstable();
+    with.dedup();
     let f = firms_n as f64;
     IuiCases {
         firms: firms_n,
@@ -85,7 +75,7 @@ fn cases(s: &Scope, year: Option<i32>) -> IuiCases {
         avg_project_cases_per_firm: ratio(project_cases as f64, f),
         avg_event_cases_per_firm: ratio(event_cases as f64, f),
         avg_cases_per_firm: ratio((project_cases + event_cases) as f64, f),
-        firms_with_cases: with.iter().filter(|&&b| b).count() as u64,
+        firms_with_cases: with.len() as u64,
     }
 }
 
@@ -94,16 +84,26 @@ fn has_ur(s: &Scope, g: &Group) -> bool {
         .any(|a| matches!(s.net.actor(a).kind, Kind::University | Kind::Institute))
 }
 
-/// Compute the I-U-I collaboration report. Time O(P) per year on the axis.
+/// Compute the I-U-I collaboration report. Time O(P log P + Y) for P
+/// participations and Y years on the axis.
 pub fn iui_collaboration(s: &Scope) -> IuiCollaboration {
+    let firms_n = if s.sel.keeps_kind(Kind::Firm) {
+        s.net.actors.iter().filter(|a| a.kind == Kind::Firm).count() as u64
+    } else {
+        0
+    };
+    let projects: Vec<&Group> = s.groups(Layer::Project).collect();
+    let events: Vec<&Group> = s.groups(Layer::Event).collect();
+    let py = by_year(projects.iter().copied(), |g| g.year);
+    let ey = by_year(events.iter().copied(), |g| g.year);
     IuiCollaboration {
-        overall: cases(s, None),
+        overall: cases(s, firms_n, &projects, &events),
         by_year: s
             .years()
             .into_iter()
             .map(|y| YearIuiCases {
                 year: y,
-                stats: cases(s, Some(y)),
+                stats: cases(s, firms_n, bucket(&py, y), bucket(&ey, y)),
             })
             .collect(),
     }

@@ -14,8 +14,8 @@
 //! dimensions together reduce uncertainty beyond what the pairs do; positive
 //! T means no synergy. Null when there are no coded groups.
 
-use super::common::Scope;
-use crate::model::{Kind, Layer};
+use super::common::{Scope, bucket, by_year};
+use crate::model::{Group, Kind, Layer};
 use serde::Serialize;
 
 /// Entropies (bits) of the codes' marginal and joint distributions.
@@ -139,12 +139,9 @@ fn code_name(c: usize) -> String {
     s
 }
 
-fn layer_synergy(s: &Scope, layer: Layer, year: Option<i32>) -> Synergy {
+fn layer_synergy(s: &Scope, groups: &[&Group]) -> Synergy {
     let mut t = [0u64; 8];
-    for g in s.groups(layer) {
-        if year.is_some() && g.year != year {
-            continue;
-        }
+    for g in groups {
         let (mut any, mut c) = (false, 0usize);
         for a in s.members(g) {
             any = true;
@@ -169,20 +166,23 @@ fn layer_synergy(s: &Scope, layer: Layer, year: Option<i32>) -> Synergy {
 }
 
 fn layer(s: &Scope, l: Layer) -> LayerSynergy {
+    let groups: Vec<&Group> = s.groups(l).collect();
+    let gy = by_year(groups.iter().copied(), |g| g.year);
     LayerSynergy {
-        overall: layer_synergy(s, l, None),
+        overall: layer_synergy(s, &groups),
         by_year: s
             .years()
             .into_iter()
             .map(|y| YearSynergy {
                 year: y,
-                stats: layer_synergy(s, l, Some(y)),
+                stats: layer_synergy(s, bucket(&gy, y)),
             })
             .collect(),
     }
 }
 
-/// Compute the triple-helix report. Time O(P) per year on the axis.
+/// Compute the triple-helix report. Time O(P + Y) for P participations and
+/// Y years on the axis.
 pub fn triple_helix(s: &Scope) -> TripleHelix {
     TripleHelix {
         projects: layer(s, Layer::Project),

@@ -4,6 +4,7 @@
 //! Exit codes: 0 ok (a broken pipe too), 2 bad input data or bad arguments,
 //! 3 a file that cannot be read or written, 1 anything else.
 
+mod centrality;
 mod common;
 mod convert;
 mod summary;
@@ -37,6 +38,8 @@ pub enum Command {
     Summary(summary::Args),
     /// Convert a dataset between the CSV directory and JSON forms.
     Convert(convert::Args),
+    /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
+    Centrality(centrality::Args),
 }
 
 /// Run the CLI and return the process exit code.
@@ -56,6 +59,7 @@ pub fn main() -> ExitCode {
         Command::Validate(a) => validate::run(a, &ctx),
         Command::Summary(a) => summary::run(a, &ctx),
         Command::Convert(a) => convert::run(a, &ctx),
+        Command::Centrality(a) => centrality::run(a, &ctx),
     };
     match res {
         Ok(code) => code,

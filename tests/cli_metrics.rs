@@ -278,6 +278,11 @@ fn write_random_dataset(dir: &std::path::Path) {
     }
 }
 
+/// Every section except `network`, whose exact centralities are slow in
+/// debug builds on 3,000 actors (their thread-count independence is tested
+/// with the algorithms; here on metrics-small).
+const SECTIONS_BUT_NETWORK: &str = "inter_business,iui_collaboration,global_networking,consortia,activity,mini_clusters,density,triple_helix";
+
 #[test]
 fn metrics_same_bytes_on_1_and_2_threads_random() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -286,7 +291,14 @@ fn metrics_same_bytes_on_1_and_2_threads_random() {
     let run = |t: &str, w: &str| {
         iuinet()
             .env("RAYON_NUM_THREADS", t)
-            .args(["metrics", data, "--weight", w])
+            .args([
+                "metrics",
+                data,
+                "--weight",
+                w,
+                "--only",
+                SECTIONS_BUT_NETWORK,
+            ])
             .assert()
             .success()
             .get_output()
@@ -327,4 +339,18 @@ fn every_metrics_field_is_documented_in_readme() {
         missing.is_empty(),
         "undocumented metrics fields: {missing:?}"
     );
+}
+
+#[test]
+fn metrics_network_with_approx_betweenness() {
+    let v = run_json(&[
+        "metrics", DATA, "--only", "network", "--approx", "0.2", "--seed", "7",
+    ]);
+    assert_eq!(v["network"]["betweenness_approx"]["seed"], 7);
+    assert!(v["network"]["top_betweenness"].is_array());
+    iuinet()
+        .args(["metrics", DATA, "--approx", "2"])
+        .assert()
+        .code(2)
+        .stderr(contains("--approx"));
 }

@@ -557,7 +557,14 @@ fn triple_helix_hand_computed() {
 fn network_summary_small() {
     let net = small();
     let view = View::build(&net, &ViewOpts::default()).expect("view");
-    let s = network_summary(&net, &view, &NetworkOpts { top: 3 });
+    let s = network_summary(
+        &net,
+        &view,
+        &NetworkOpts {
+            top: 3,
+            ..NetworkOpts::default()
+        },
+    );
     assert_eq!((s.actors, s.edges), (7, 11));
     // links: e1 3 + e2 3 + e3 3 + p1 3 + p3 3 + ties 4 = 19
     assert_eq!(s.links, 19);
@@ -605,4 +612,45 @@ fn sparse_years_fill_the_axis() {
     let a = activity_report(&s);
     assert_eq!(a.by_year[9998].stats.events, 500);
     assert_eq!(a.by_year[5000].stats.events, 0);
+}
+
+// Path a – b – c – d: betweenness (unordered pairs over (n−1)(n−2)/2 = 3):
+// b carries {a,c}, {a,d} → 2/3, c likewise, a and d 0. Freeman
+// betweenness centralisation Σ(2/3 − b_v)/(n − 1) = (4/3)/3 = 4/9; degree
+// centralisation Σ(2 − d_v)/((n−1)(n−2)) = 2/6 = 1/3; a star is 1 for both.
+#[test]
+fn network_centralization_path_and_star() {
+    let net = iuinet::ingest::from_csv_strs(
+        "id,kind\na,firm\nb,firm\nc,firm\nd,firm\n",
+        None,
+        None,
+        Some("source,target\na,b\nb,c\nc,d\n"),
+    )
+    .expect("net");
+    let view = View::build(&net, &ViewOpts::default()).expect("view");
+    let s = network_summary(&net, &view, &NetworkOpts::default());
+    assert!(close(s.betweenness_centralization, 4.0 / 9.0));
+    assert!(close(s.degree_centralization, 1.0 / 3.0));
+    let top: Vec<(&str, f64)> = s
+        .top_betweenness
+        .iter()
+        .map(|r| (r.id.as_str(), r.value))
+        .collect();
+    assert_eq!(top[0].0, "b");
+    assert!((top[0].1 - 2.0 / 3.0).abs() < 1e-12 && (top[1].1 - 2.0 / 3.0).abs() < 1e-12);
+    assert_eq!(top[2].1, 0.0);
+    let net = iuinet::ingest::from_csv_strs(
+        "id,kind\nh,agency\nx,firm\ny,firm\nz,firm\n",
+        None,
+        None,
+        Some("source,target\nh,x\nh,y\nh,z\n"),
+    )
+    .expect("net");
+    let view = View::build(&net, &ViewOpts::default()).expect("view");
+    let s = network_summary(&net, &view, &NetworkOpts::default());
+    assert!(close(s.betweenness_centralization, 1.0));
+    assert!(close(s.degree_centralization, 1.0));
+    assert_eq!(s.top_betweenness[0].id, "h");
+    assert_eq!(s.top_closeness[0].id, "h");
+    assert!(s.betweenness_approx.is_none());
 }

@@ -6,7 +6,8 @@
 //! README). With `-o` the file is written atomically. Output bytes do not
 //! depend on the run or the thread count.
 
-use super::common::{Ctx, OutArg, ViewArgs, data_name, load_or_default};
+use super::common::{Ctx, OutArg, ViewArgs, data_name, load_or_default, usage};
+use crate::algo::ApproxOpts;
 use crate::error::Result;
 use crate::metrics::density::By;
 use crate::metrics::global::GlobalOpts;
@@ -34,6 +35,16 @@ pub struct Args {
     /// Top actors listed per measure in the network section.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// Sample betweenness in the network section with additive error EPS
+    /// (Riondato–Kornaropoulos) instead of computing it exactly.
+    #[arg(long, value_name = "EPS")]
+    pub approx: Option<f64>,
+    /// Failure probability δ of `--approx`.
+    #[arg(long, value_name = "DELTA", default_value_t = 0.1)]
+    pub approx_delta: f64,
+    /// Seed of `--approx` sampling.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
     #[command(flatten)]
     pub view: ViewArgs,
     #[command(flatten)]
@@ -42,6 +53,22 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
+    let approx = match a.approx {
+        None => None,
+        Some(e) if e > 0.0 && e < 1.0 && a.approx_delta > 0.0 && a.approx_delta < 1.0 => {
+            Some(ApproxOpts {
+                epsilon: e,
+                delta: a.approx_delta,
+                seed: a.seed,
+            })
+        }
+        Some(e) => {
+            return Err(usage(format!(
+                "--approx {e} with --approx-delta {}: both must be strictly between 0 and 1",
+                a.approx_delta
+            )));
+        }
+    };
     let net = load_or_default(ctx, a.data.as_deref())?;
     let only = a.only.as_ref().map(|o| {
         let mut v = o.clone();
@@ -55,7 +82,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             types: a.global_types.clone(),
         },
         density_by: a.density_by,
-        network: NetworkOpts { top: a.top },
+        network: NetworkOpts { top: a.top, approx },
     };
     let m = ctx.stage("metrics", || {
         metrics(&net, &data_name(a.data.as_deref()), &a.view.opts(), &opts)

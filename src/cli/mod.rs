@@ -4,6 +4,7 @@
 //! Exit codes: 0 ok (a broken pipe too), 2 bad input data or bad arguments,
 //! 3 a file that cannot be read or written, 1 anything else.
 
+mod centrality;
 mod common;
 mod consortia;
 mod convert;
@@ -46,6 +47,8 @@ pub enum Command {
     Consortia(consortia::Args),
     /// Link density between groups of actors (by region, kind, …) and the E-I index.
     Density(density::Args),
+    /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
+    Centrality(centrality::Args),
 }
 
 /// Run the CLI and return the process exit code.
@@ -68,6 +71,7 @@ pub fn main() -> ExitCode {
         Command::Metrics(a) => metrics::run(a, &ctx),
         Command::Consortia(a) => consortia::run(a, &ctx),
         Command::Density(a) => density::run(a, &ctx),
+        Command::Centrality(a) => centrality::run(a, &ctx),
     };
     match res {
         Ok(code) => code,

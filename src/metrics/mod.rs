@@ -1,6 +1,7 @@
 //! Domain figures assembled into serde report structs.
 
 pub mod activity;
+pub mod centrality;
 pub mod common;
 pub mod consortia;
 pub mod density;

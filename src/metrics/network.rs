@@ -1,27 +1,29 @@
 //! Whole-network summary of the analysis view: size, density, components,
-//! mean degree, degree centralisation, and the top actors by degree and
-//! strength.
-//!
-//! TODO(centrality-merge): betweenness-based parts (top actors by
-//! betweenness, closeness, harmonic; betweenness centralisation) come from
-//! `crate::algo` once the centrality branch is merged; add them here as
-//! new fields (never rename the existing ones).
+//! mean degree, degree and betweenness centralisation, and the top actors by
+//! each centrality measure of [`crate::algo::centrality`] (NetworkX
+//! conventions; see `iuinet centrality`).
 
 use super::common::ratio;
+use crate::algo::{ApproxInfo, ApproxOpts, CentralityOpts, Measure, centrality};
 use crate::model::Network;
 use crate::view::View;
 use serde::Serialize;
 
 /// Options of the network summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NetworkOpts {
     /// How many top actors to list per measure.
     pub top: usize,
+    /// Sample betweenness instead of computing it exactly.
+    pub approx: Option<ApproxOpts>,
 }
 
 impl Default for NetworkOpts {
     fn default() -> NetworkOpts {
-        NetworkOpts { top: 10 }
+        NetworkOpts {
+            top: 10,
+            approx: None,
+        }
     }
 }
 
@@ -73,6 +75,26 @@ pub struct NetworkSummary {
     pub top_degree: Vec<Ranked>,
     /// Top actors by strength (sum of view weights), highest first, ties by id.
     pub top_strength: Vec<Ranked>,
+    /// Freeman betweenness centralisation Σ(b_max − b_v) / (n−1) on the
+    /// normalised betweenness b (NetworkX `normalized=True`), 0 … 1 (a
+    /// star); null for n < 3.
+    pub betweenness_centralization: Option<f64>,
+    /// Top actors by betweenness (normalised, NetworkX `normalized=True`).
+    pub top_betweenness: Vec<Ranked>,
+    /// Top actors by closeness (Wasserman–Faust, NetworkX `wf_improved=True`).
+    pub top_closeness: Vec<Ranked>,
+    /// Top actors by harmonic centrality (Σ 1/distance, not normalised).
+    pub top_harmonic: Vec<Ranked>,
+    /// Top actors by eigenvector centrality (unit Euclidean norm).
+    pub top_eigenvector: Vec<Ranked>,
+    /// Top actors by PageRank (α = 0.85).
+    pub top_pagerank: Vec<Ranked>,
+    /// Top actors by k-core number.
+    pub top_core: Vec<Ranked>,
+    /// Sampling details when betweenness was approximated (`--approx`);
+    /// absent when exact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub betweenness_approx: Option<ApproxInfo>,
 }
 
 /// Component label of every node (labels are the smallest node of the
@@ -122,7 +144,9 @@ fn top(net: &Network, view: &View, score: &[f64], k: usize) -> Vec<Ranked> {
         .collect()
 }
 
-/// Compute the network summary of a built view. Time O(n log n + m).
+/// Compute the network summary of a built view. Time O(n log n + m) plus
+/// the centralities: exact betweenness and closeness are O(n·m) unweighted
+/// (see [`crate::algo::betweenness`]).
 pub fn network_summary(net: &Network, view: &View, o: &NetworkOpts) -> NetworkSummary {
     let n = view.n();
     let csr = &view.csr;
@@ -144,6 +168,25 @@ pub fn network_summary(net: &Network, view: &View, o: &NetworkOpts) -> NetworkSu
         let s: f64 = deg.iter().map(|d| dmax - d).sum();
         s / ((nf - 1.0) * (nf - 2.0))
     });
+    let ct = centrality(
+        view,
+        &CentralityOpts {
+            measures: vec![
+                Measure::Betweenness,
+                Measure::Closeness,
+                Measure::Harmonic,
+                Measure::Eigenvector,
+                Measure::Pagerank,
+                Measure::Core,
+            ],
+            approx: o.approx,
+            top_edges: None,
+        },
+    );
+    let scores =
+        |m: Measure| -> Vec<f64> { (0..n).map(|v| ct.value(m, v).unwrap_or(0.0)).collect() };
+    let btw = scores(Measure::Betweenness);
+    let bmax = btw.iter().copied().fold(0.0, f64::max);
     NetworkSummary {
         actors: n as u64,
         edges: m,
@@ -159,5 +202,14 @@ pub fn network_summary(net: &Network, view: &View, o: &NetworkOpts) -> NetworkSu
         },
         top_degree: top(net, view, &deg, o.top),
         top_strength: top(net, view, &strength, o.top),
+        betweenness_centralization: (n >= 3)
+            .then(|| btw.iter().map(|b| bmax - b).sum::<f64>() / (nf - 1.0)),
+        top_betweenness: top(net, view, &btw, o.top),
+        top_closeness: top(net, view, &scores(Measure::Closeness), o.top),
+        top_harmonic: top(net, view, &scores(Measure::Harmonic), o.top),
+        top_eigenvector: top(net, view, &scores(Measure::Eigenvector), o.top),
+        top_pagerank: top(net, view, &scores(Measure::Pagerank), o.top),
+        top_core: top(net, view, &scores(Measure::Core), o.top),
+        betweenness_approx: ct.approx,
     }
 }

@@ -159,3 +159,25 @@ fn calibration_holds_for_other_seeds() {
         .collect();
     assert!(missed.is_empty(), "missed: {missed:?}");
 }
+
+/// The committed default dataset is exactly what the generator writes, and
+/// the embedded copy parses to the same network.
+#[test]
+fn committed_default_dataset_equals_a_fresh_generation() {
+    let t = tempfile::tempdir().unwrap();
+    let fresh = write(&korea_iccp(&GenOpts::default()).unwrap(), t.path());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/korea-iccp-2005-2009");
+    for (name, bytes) in &fresh {
+        let committed = std::fs::read(dir.join(name)).unwrap();
+        assert!(
+            &committed == bytes,
+            "graphs/korea-iccp-2005-2009/{name} differs from a fresh `iuinet generate --preset korea-iccp`; regenerate it"
+        );
+    }
+    let embedded = iuinet::ingest::embedded::default_network().unwrap();
+    assert!(embedded == iuinet::ingest::load(&dir).unwrap());
+    assert_eq!(
+        embedded.sources.actors,
+        Path::new("korea-iccp-2005-2009 (embedded)/actors.csv")
+    );
+}

@@ -138,11 +138,16 @@ const OPEN_EVENT_TYPES: [(&str, f64); 3] = [
 ];
 const MAX_EVENT: usize = 500;
 /// Probability of choosing a partner by triadic closure.
-const CLOSURE: f64 = 0.6;
+const CLOSURE: f64 = 0.8;
+/// Probability of choosing a new tie partner by triadic closure.
+const TIE_CLOSURE: f64 = 0.85;
+/// Share of a year's new ties that go to the most embedded firm pairs.
+const STRONG_CLOSURE: f64 = 0.15;
 const TIE_SURVIVAL: f64 = 0.9;
 const MENTORING_SHARE: f64 = 0.06;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::upper_case_acronyms)]
 enum Consortium {
     Single,
     II,
@@ -467,10 +472,10 @@ impl Gen {
         let mut prev_ties: Vec<(u32, u32, &'static str)> = Vec::new();
         let mut events = Vec::new();
         let mut projects = Vec::new();
-        for k in 0..=last {
+        for (k, types) in project_types.iter().enumerate().take(last + 1) {
             self.events(k, &mut events, progress);
-            let pending_p = self.projects(k, &project_types[k], &mut projects);
-            self.done_work += project_types[k].len() as u64;
+            let pending_p = self.projects(k, types, &mut projects);
+            self.done_work += types.len() as u64;
             progress(self.done_work, self.total_work);
             let (cur, pending_t) = self.ties(k, &prev_ties, n_firms);
             self.done_work += cur.len() as u64;
@@ -491,6 +496,10 @@ impl Gen {
             for (a, b) in pending_p.into_iter().chain(pending_t) {
                 self.adj[a as usize].push(b);
                 self.adj[b as usize].push(a);
+            }
+            for v in &mut self.adj {
+                v.sort_unstable();
+                v.dedup();
             }
         }
         self.groups = events;
@@ -841,9 +850,9 @@ impl Gen {
         self.cands = (0..n_mc)
             .map(|m| {
                 let mut late = own[m].clone();
-                for p in 0..n_mc {
+                for (p, o) in own.iter().enumerate() {
                     if self.mcs[p].succ == Some(m) {
-                        late.extend(own[p].iter().copied());
+                        late.extend(o.iter().copied());
                     }
                 }
                 [sorted(own[m].clone()), sorted(late)]
@@ -1329,16 +1338,59 @@ impl Gen {
                 }
             }
         }
+        // Centres of open wedges a–n–c in earlier years' network.
+        let wedges: Vec<u32> = (0..self.adj.len() as u32)
+            .filter(|&n| self.adj[n as usize].len() >= 2)
+            .collect();
         let trade_kinds: [(&'static str, f64); 3] =
             [("purchase", 0.35), ("sales", 0.35), ("supply", 0.30)];
         let mut new_pairs = Vec::new();
         let mut fresh: Vec<(u32, u32, &'static str)> = Vec::new();
+        // Strong closure: the firm pairs most embedded in earlier years'
+        // network (highest resource-allocation score) meet first.
+        let room: usize = (0..3)
+            .map(|c| targets[c].saturating_sub(cats[c].len()))
+            .sum();
+        let mut strong: [Vec<(u32, u32)>; 2] = Default::default();
+        for (a, b) in self.top_ra_pairs((STRONG_CLOSURE * room as f64).round() as usize) {
+            let foreign_pair = self.ag[a as usize].country != self.ag[b as usize].country;
+            strong[usize::from(foreign_pair)].push((a, b));
+        }
+        strong[0].reverse();
+        strong[1].reverse();
         for c in 0..3 {
             let mut guard = 0usize;
             let mut have = cats[c].len();
             while have < targets[c] && guard < 200 * (targets[c] + 10) {
                 guard += 1;
+                let closure = self.rng.random::<f64>() < TIE_CLOSURE;
+                let queued = if c < 2 { strong[c].pop() } else { None };
                 let pick = match c {
+                    _ if queued.is_some() => queued,
+                    0 if closure => self.wedge(
+                        &wedges,
+                        |g, a| g.ag[a as usize].domestic_firm(),
+                        |g, c| g.ag[c as usize].domestic_firm(),
+                    ),
+                    1 if closure => self.wedge(
+                        &wedges,
+                        |g, a| g.ag[a as usize].domestic_firm(),
+                        |g, c| {
+                            let x = &g.ag[c as usize];
+                            x.kind == Kind::Firm && x.country != "KR"
+                        },
+                    ),
+                    2 if closure => self.wedge(
+                        &wedges,
+                        |g, a| {
+                            g.ag[a as usize].domestic_firm()
+                                && g.ag[a as usize].employees.unwrap_or(0) >= 100
+                        },
+                        |g, c| {
+                            g.ag[c as usize].domestic_firm()
+                                && g.ag[c as usize].employees.unwrap_or(0) < 50
+                        },
+                    ),
                     0 => self.new_domestic(&dom, &dom_by_region, &urn_region),
                     1 => self.new_foreign(&dom, &foreign_firms, &urn_global_dom, &urn_foreign),
                     _ => {
@@ -1401,31 +1453,115 @@ impl Gen {
         (cur, new_pairs)
     }
 
+    /// The `k` firm pairs (not both foreign, not yet linked) with the highest
+    /// resource-allocation score Σ 1/deg(n) over common neighbours n in
+    /// earlier years' network, best first. O(Σ deg²) time, O(n) scratch.
+    fn top_ra_pairs(&self, k: usize) -> Vec<(u32, u32)> {
+        use std::cmp::Reverse;
+        use std::collections::BinaryHeap;
+        if k == 0 {
+            return Vec::new();
+        }
+        let n = self.ag.len();
+        let mut score = vec![0.0f64; n];
+        let mut linked = vec![u32::MAX; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut heap: BinaryHeap<Reverse<(u64, u32, u32)>> = BinaryHeap::new();
+        for a in 0..n {
+            let ga = &self.ag[a];
+            if ga.kind != Kind::Firm || self.adj[a].is_empty() {
+                continue;
+            }
+            let a_foreign = ga.country != "KR";
+            for &m in &self.adj[a] {
+                linked[m as usize] = a as u32;
+            }
+            for &m in &self.adj[a] {
+                let nm = &self.adj[m as usize];
+                let w = 1.0 / nm.len() as f64;
+                for &c in nm {
+                    let cu = c as usize;
+                    if cu <= a || linked[cu] == a as u32 {
+                        continue;
+                    }
+                    let gc = &self.ag[cu];
+                    if gc.kind != Kind::Firm || (a_foreign && gc.country != "KR") {
+                        continue;
+                    }
+                    if score[cu] == 0.0 {
+                        touched.push(c);
+                    }
+                    score[cu] += w;
+                }
+            }
+            for &c in &touched {
+                let sc = score[c as usize];
+                score[c as usize] = 0.0;
+                heap.push(Reverse((sc.to_bits(), a as u32, c)));
+                if heap.len() > k {
+                    heap.pop();
+                }
+            }
+            touched.clear();
+        }
+        let mut v: Vec<(u64, u32, u32)> = heap.into_iter().map(|r| r.0).collect();
+        v.sort_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        v.into_iter().map(|x| (x.1, x.2)).collect()
+    }
+
+    /// Triadic closure: a pair (a, c) of neighbours of one actor in earlier
+    /// years' network, a fitting `fa` and c fitting `fc`.
+    fn wedge(
+        &mut self,
+        wedges: &[u32],
+        fa: impl Fn(&Gen, u32) -> bool,
+        fc: impl Fn(&Gen, u32) -> bool,
+    ) -> Option<(u32, u32)> {
+        if wedges.is_empty() {
+            return None;
+        }
+        for _ in 0..30 {
+            let n = wedges[self.rng.random_range(0..wedges.len())];
+            let nb = &self.adj[n as usize];
+            let a = nb[self.rng.random_range(0..nb.len())];
+            let c = nb[self.rng.random_range(0..nb.len())];
+            if a == c {
+                continue;
+            }
+            if fa(self, a) && fc(self, c) {
+                return Some((a, c));
+            }
+            if fa(self, c) && fc(self, a) {
+                return Some((c, a));
+            }
+        }
+        None
+    }
+
     fn new_domestic(
         &mut self,
         dom: &[u32],
         by_region: &[Vec<u32>],
         urn_region: &[Vec<u32>],
     ) -> Option<(u32, u32)> {
-        let a = dom[self.rng.random_range(0..dom.len())];
-        let r = self.ag[a as usize].region?;
-        if self.rng.random::<f64>() < CLOSURE {
+        if self.rng.random::<f64>() < TIE_CLOSURE {
+            // A partner of a partner (earlier years' ties and projects).
             for _ in 0..20 {
+                let a = dom[self.rng.random_range(0..dom.len())];
                 let n1 = &self.adj[a as usize];
                 if n1.is_empty() {
-                    break;
+                    continue;
                 }
                 let n = n1[self.rng.random_range(0..n1.len())];
                 let n2 = &self.adj[n as usize];
-                if n2.is_empty() {
-                    continue;
-                }
                 let c = n2[self.rng.random_range(0..n2.len())];
                 if c != a && self.ag[c as usize].domestic_firm() {
                     return Some((a, c));
                 }
             }
         }
+        let a = dom[self.rng.random_range(0..dom.len())];
+        let r = self.ag[a as usize].region?;
         let r = if self.rng.random::<f64>() < 0.85 {
             r
         } else {
@@ -1463,7 +1599,7 @@ impl Gen {
                 }
             }
         };
-        if self.rng.random::<f64>() < CLOSURE {
+        if self.rng.random::<f64>() < TIE_CLOSURE {
             for _ in 0..20 {
                 let n1 = &self.adj[a as usize];
                 if n1.is_empty() {
@@ -1480,7 +1616,7 @@ impl Gen {
                 }
             }
         }
-        let b = if !urn_foreign.is_empty() && self.rng.random::<f64>() < 0.6 {
+        let b = if !urn_foreign.is_empty() && self.rng.random::<f64>() < 0.2 {
             urn_foreign[self.rng.random_range(0..urn_foreign.len())]
         } else {
             foreign[self.rng.random_range(0..foreign.len())]

@@ -27,6 +27,7 @@ fn extra_cells(names: &[String], attrs: &[(String, String)]) -> Vec<String> {
 }
 
 /// The rows of each file: header, then records, as strings.
+#[allow(clippy::type_complexity)]
 fn tables(net: &Network) -> [(Option<Layer>, Vec<String>, Vec<Vec<String>>); 4] {
     let header = |l: Option<Layer>, extra: &[String]| -> Vec<String> {
         standard_columns(l)

@@ -9,6 +9,7 @@ mod common;
 mod consortia;
 mod convert;
 mod density;
+mod generate;
 mod metrics;
 mod summary;
 mod validate;
@@ -49,6 +50,8 @@ pub enum Command {
     Density(density::Args),
     /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
     Centrality(centrality::Args),
+    /// Generate a synthetic dataset calibrated to the seed's published figures.
+    Generate(generate::Args),
 }
 
 /// Run the CLI and return the process exit code.
@@ -72,6 +75,7 @@ pub fn main() -> ExitCode {
         Command::Consortia(a) => consortia::run(a, &ctx),
         Command::Density(a) => density::run(a, &ctx),
         Command::Centrality(a) => centrality::run(a, &ctx),
+        Command::Generate(a) => generate::run(a, &ctx),
     };
     match res {
         Ok(code) => code,

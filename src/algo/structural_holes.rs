@@ -173,9 +173,7 @@ fn one(
         let t = (links2 / 2) as f64;
         nn - 2.0 * t / nn
     };
-    let hierarchy = if deg == 1 {
-        0.0
-    } else if constraint == 0.0 {
+    let hierarchy = if deg == 1 || constraint == 0.0 {
         0.0
     } else {
         let nn = deg as f64;

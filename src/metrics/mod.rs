@@ -1,3 +1,6 @@
 //! Domain figures assembled into serde report structs.
 
+pub mod brokers;
+pub mod match_eval;
+pub mod matching;
 pub mod summary;

@@ -1,0 +1,1 @@
+//! Temporal evaluation of matchmaking (`iuinet match-eval`).

@@ -75,6 +75,9 @@ pub fn report(e: &Error) -> ExitCode {
             for p in problems {
                 eprintln!("{p}");
             }
+            if *more > 0 {
+                eprintln!("... and {more} more problems");
+            }
             let n = problems.len() + more;
             eprintln!("error: {n} problem{} found", if n == 1 { "" } else { "s" });
         }

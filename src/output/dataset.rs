@@ -26,8 +26,11 @@ fn extra_cells(names: &[String], attrs: &[(String, String)]) -> Vec<String> {
         .collect()
 }
 
+/// One file's layer (`None` for actors), header and rows of strings.
+type FileRows = (Option<Layer>, Vec<String>, Vec<Vec<String>>);
+
 /// The rows of each file: header, then records, as strings.
-fn tables(net: &Network) -> [(Option<Layer>, Vec<String>, Vec<Vec<String>>); 4] {
+fn tables(net: &Network) -> [FileRows; 4] {
     let header = |l: Option<Layer>, extra: &[String]| -> Vec<String> {
         standard_columns(l)
             .iter()

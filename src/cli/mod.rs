@@ -4,8 +4,11 @@
 //! Exit codes: 0 ok (a broken pipe too), 2 bad input data or bad arguments,
 //! 3 a file that cannot be read or written, 1 anything else.
 
+mod brokers;
 mod common;
 mod convert;
+mod match_eval;
+mod matching;
 mod summary;
 mod validate;
 
@@ -37,6 +40,12 @@ pub enum Command {
     Summary(summary::Args),
     /// Convert a dataset between the CSV directory and JSON forms.
     Convert(convert::Args),
+    /// Who bridges groups: Gould–Fernandez roles and structural holes per actor.
+    Brokers(brokers::Args),
+    /// Rank unlinked actors as partners for an actor (or every actor of a kind).
+    Match(matching::Args),
+    /// Evaluate the matchmaking methods on a temporal split.
+    MatchEval(match_eval::Args),
 }
 
 /// Run the CLI and return the process exit code.
@@ -56,6 +65,9 @@ pub fn main() -> ExitCode {
         Command::Validate(a) => validate::run(a, &ctx),
         Command::Summary(a) => summary::run(a, &ctx),
         Command::Convert(a) => convert::run(a, &ctx),
+        Command::Brokers(a) => brokers::run(a, &ctx),
+        Command::Match(a) => matching::run(a, &ctx),
+        Command::MatchEval(a) => match_eval::run(a, &ctx),
     };
     match res {
         Ok(code) => code,

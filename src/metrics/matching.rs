@@ -259,21 +259,35 @@ fn id_rank(net: &Network, view: &View) -> Vec<u32> {
     view.actors.iter().map(|&a| pos[a as usize]).collect()
 }
 
+/// The candidate filter: kind and region compared through per-node arrays
+/// (region names interned in sorted order; `None` is its own value).
 fn keep_fn<'a>(
-    net: &'a Network,
-    view: &'a View,
+    net: &Network,
+    view: &View,
     o: &'a MatchOpts,
 ) -> impl Fn(u32, u32) -> bool + Sync + 'a {
+    let regions: BTreeSet<Option<&str>> = view
+        .actors
+        .iter()
+        .map(|&a| net.actor(a).region.as_deref())
+        .collect();
+    let lookup: std::collections::BTreeMap<Option<&str>, u32> = regions
+        .iter()
+        .enumerate()
+        .map(|(i, &r)| (r, i as u32))
+        .collect();
+    let region: Vec<u32> = view
+        .actors
+        .iter()
+        .map(|&a| lookup[&net.actor(a).region.as_deref()])
+        .collect();
+    let kind: Vec<Kind> = view.actors.iter().map(|&a| net.actor(a).kind).collect();
     move |s, v| {
-        let (a, b) = (
-            net.actor(view.actors[s as usize]),
-            net.actor(view.actors[v as usize]),
-        );
-        o.partner_kind.is_none_or(|k| b.kind == k)
+        o.partner_kind.is_none_or(|k| kind[v as usize] == k)
             && match o.region {
                 RegionFilter::Any => true,
-                RegionFilter::Same => a.region == b.region,
-                RegionFilter::Other => a.region != b.region,
+                RegionFilter::Same => region[s as usize] == region[v as usize],
+                RegionFilter::Other => region[s as usize] != region[v as usize],
             }
     }
 }

@@ -70,7 +70,7 @@ fn synthetic(n: usize, seed: u64) -> Network {
         actors.push(actor(i, kind, mc % 7, mc));
     }
     let mut groups = Vec::new();
-    let mut pick = |rng: &mut ChaCha8Rng, size: usize| -> Vec<Member> {
+    let pick = |rng: &mut ChaCha8Rng, size: usize| -> Vec<Member> {
         let mc = &by_mc[rng.random_range(0..mcs)];
         let mut m: Vec<u32> = Vec::with_capacity(size);
         while m.len() < size {

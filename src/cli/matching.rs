@@ -94,12 +94,13 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
                     let x = &r.result.actor;
                     let _ = writeln!(
                         t,
-                        "partners for {} {} ({}, region {}, {} partners now); method {}, kind {}, region {}\n",
+                        "partners for {} {} ({}, region {}, {} partner{} now); method {}, kind {}, region {}\n",
                         x.id,
                         x.name,
                         x.kind,
                         x.region.as_deref().unwrap_or("unknown"),
                         r.result.degree,
+                        if r.result.degree == 1 { "" } else { "s" },
                         o.method,
                         o.partner_kind.map_or("any", |k| k.as_str()),
                         o.region

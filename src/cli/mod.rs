@@ -5,6 +5,7 @@
 //! 3 a file that cannot be read or written, 1 anything else.
 
 mod brokers;
+mod centrality;
 mod common;
 mod convert;
 mod match_eval;
@@ -46,6 +47,8 @@ pub enum Command {
     Match(matching::Args),
     /// Evaluate the matchmaking methods on a temporal split.
     MatchEval(match_eval::Args),
+    /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
+    Centrality(centrality::Args),
 }
 
 /// Run the CLI and return the process exit code.
@@ -68,6 +71,7 @@ pub fn main() -> ExitCode {
         Command::Brokers(a) => brokers::run(a, &ctx),
         Command::Match(a) => matching::run(a, &ctx),
         Command::MatchEval(a) => match_eval::run(a, &ctx),
+        Command::Centrality(a) => centrality::run(a, &ctx),
     };
     match res {
         Ok(code) => code,

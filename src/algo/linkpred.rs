@@ -127,6 +127,7 @@ pub struct Scratch {
     aux: Vec<f64>,
     touched: Vec<u32>,
     mark: Vec<bool>,
+    cands: Vec<Candidate>,
 }
 
 impl Scratch {
@@ -137,6 +138,7 @@ impl Scratch {
             aux: vec![0.0; n],
             touched: Vec::new(),
             mark: vec![false; n],
+            cands: Vec::new(),
         }
     }
 }
@@ -306,7 +308,8 @@ impl<'a> Predictor<'a> {
             }
             return out;
         }
-        let mut cands: Vec<Candidate> = Vec::new();
+        let mut cands = std::mem::take(&mut sc.cands);
+        cands.clear();
         self.scan(s, sc, |v, score| {
             if keep(v) {
                 cands.push(Candidate { node: v, score });
@@ -323,7 +326,9 @@ impl<'a> Predictor<'a> {
             cands.truncate(top);
         }
         cands.sort_by(cmp);
-        cands
+        let out = cands.clone();
+        sc.cands = cands;
+        out
     }
 
     /// [`Predictor::top`] for every source, in parallel; results in the
@@ -405,29 +410,34 @@ impl<'a> Predictor<'a> {
                 sc.touched.clear();
             }
             m => {
+                // one accumulator per node: Σ contributions (common
+                // neighbours for Jaccard); s and its neighbours are
+                // accumulated too and skipped when emitting, which keeps the
+                // hot loop to one load, compare and store
                 let ks = ns.len();
+                let acc = &mut sc.score[..];
                 for &w in ns {
                     let kw = g.degree(w);
+                    if kw < 2 {
+                        continue; // its only neighbour is s
+                    }
                     let c = contribution(m, kw);
                     for &v in g.neighbors(w) {
-                        if sc.mark[v as usize] {
-                            continue;
-                        }
-                        if sc.aux[v as usize] == 0.0 {
+                        let x = &mut acc[v as usize];
+                        if *x == 0.0 {
                             sc.touched.push(v);
                         }
-                        sc.aux[v as usize] += 1.0;
-                        sc.score[v as usize] += c;
+                        *x += c;
                     }
                 }
-                for i in 0..sc.touched.len() {
-                    let v = sc.touched[i];
-                    let (s, cn) = (sc.score[v as usize], sc.aux[v as usize]);
-                    sc.score[v as usize] = 0.0;
-                    sc.aux[v as usize] = 0.0;
+                for &v in &sc.touched {
+                    let x = std::mem::take(&mut acc[v as usize]);
+                    if sc.mark[v as usize] {
+                        continue;
+                    }
                     let score = match m {
-                        Method::Jaccard => cn / (ks as f64 + g.degree(v) as f64 - cn),
-                        _ => s,
+                        Method::Jaccard => x / (ks as f64 + g.degree(v) as f64 - x),
+                        _ => x,
                     };
                     f(v, score);
                 }

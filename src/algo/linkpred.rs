@@ -384,15 +384,19 @@ impl<'a> Predictor<'a> {
                         sc.score[v as usize] += 1.0;
                     }
                 }
+                // x3 = A·x2; a node may be listed twice (frontier and
+                // x3), the second visit finds both sums reset and skips it
                 let frontier = sc.touched.len();
                 for i in 0..frontier {
                     let u = sc.touched[i];
                     let x2 = sc.score[u as usize];
+                    let aux = &mut sc.aux[..];
                     for &v in g.neighbors(u) {
-                        if sc.score[v as usize] == 0.0 && sc.aux[v as usize] == 0.0 {
+                        let x = &mut aux[v as usize];
+                        if *x == 0.0 {
                             sc.touched.push(v);
                         }
-                        sc.aux[v as usize] += x2;
+                        *x += x2;
                     }
                 }
                 for i in 0..sc.touched.len() {

@@ -8,7 +8,6 @@ use iuinet::metrics::match_eval::{MatchEvalOpts, match_eval};
 use iuinet::view::ViewOpts;
 
 #[test]
-#[ignore = "needs the generator's embedded default dataset (branch generate); remove on merge"]
 fn default_dataset_split_2008_beats_random() {
     let net = iuinet::ingest::embedded::default_network().unwrap();
     let o = MatchEvalOpts {

@@ -8,6 +8,7 @@ mod brokers;
 mod centrality;
 mod common;
 mod convert;
+mod generate;
 mod match_eval;
 mod matching;
 mod summary;
@@ -49,6 +50,8 @@ pub enum Command {
     MatchEval(match_eval::Args),
     /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
     Centrality(centrality::Args),
+    /// Generate a synthetic dataset calibrated to the seed's published figures.
+    Generate(generate::Args),
 }
 
 /// Run the CLI and return the process exit code.
@@ -72,6 +75,7 @@ pub fn main() -> ExitCode {
         Command::Match(a) => matching::run(a, &ctx),
         Command::MatchEval(a) => match_eval::run(a, &ctx),
         Command::Centrality(a) => centrality::run(a, &ctx),
+        Command::Generate(a) => generate::run(a, &ctx),
     };
     match res {
         Ok(code) => code,

@@ -29,6 +29,10 @@ fn default_dataset_split_2008_beats_random() {
         let auc = row.auc.unwrap();
         let p = row.precision_at_k.unwrap();
         assert!(auc >= 0.80, "{}: AUC {auc}", row.method);
-        assert!(p >= 5.0 * rp, "{}: precision@10 {p} < 5 × random {rp}", row.method);
+        assert!(
+            p >= 5.0 * rp,
+            "{}: precision@10 {p} < 5 × random {rp}",
+            row.method
+        );
     }
 }

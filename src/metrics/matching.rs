@@ -21,7 +21,9 @@
 //! * `events` / `projects`: groups of the whole network (any year, any
 //!   layer selection) that join s or c to another of s, c and the shared
 //!   partners: the meetings and collaborations the shared partners connect
-//!   through. Latest year first, at most [`EXPLAIN_LIMIT`] each.
+//!   through. Those the source takes part in first, then those joining
+//!   more of these actors, then latest year first, then id; at most
+//!   [`EXPLAIN_LIMIT`] each.
 
 use crate::algo::linkpred::{Candidate, KATZ_BETA, Method, Predictor, Scratch, common_neighbors};
 use crate::error::{Error, Result};
@@ -461,7 +463,15 @@ pub fn explain(net: &Network, view: &View, s: u32, c: u32, m: Method) -> Explana
             _ => projects.push(r),
         }
     }
-    let order = |a: &GroupRef, b: &GroupRef| b.year.cmp(&a.year).then(a.id.cmp(&b.id));
+    let src = net.actor(sa).id.as_str();
+    let has_src = |g: &GroupRef| g.with.iter().any(|x| x == src);
+    let order = |a: &GroupRef, b: &GroupRef| {
+        has_src(b)
+            .cmp(&has_src(a))
+            .then(b.with.len().cmp(&a.with.len()))
+            .then(b.year.cmp(&a.year))
+            .then(a.id.cmp(&b.id))
+    };
     events.sort_by(order);
     projects.sort_by(order);
     let (et, pt) = (events.len() as u64, projects.len() as u64);
@@ -521,7 +531,7 @@ mod tests {
         assert_eq!(e.partners[0].contribution, 0.5);
         assert_eq!(e.mini_clusters, vec!["auto".to_string()]);
         let ev: Vec<&str> = e.events.iter().map(|g| g.id.as_str()).collect();
-        assert_eq!(ev, vec!["e3", "e1"]); // latest first
+        assert_eq!(ev, vec!["e1", "e3"]); // f1's own event first
         assert!(e.projects.is_empty());
         let e3 = r.result.candidates[1].explanation.as_ref().unwrap();
         assert_eq!(e3.projects[0].id, "p1");

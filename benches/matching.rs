@@ -8,7 +8,7 @@
 //! it:
 //!
 //! ```sh
-//! # write the hundred-fold dataset with the generator (see README), then:
+//! iuinet generate --preset korea-iccp --scale 100 --output /tmp/iccp100
 //! IUINET_BENCH_DATA=/tmp/iccp100 cargo bench --bench matching
 //! ```
 //!

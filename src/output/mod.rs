@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod dataset;
+pub mod rows;
 pub mod table;
 
 use crate::error::Result;

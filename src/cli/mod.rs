@@ -11,9 +11,9 @@ mod consortia;
 mod convert;
 mod density;
 mod generate;
-mod metrics;
 mod match_eval;
 mod matching;
+mod metrics;
 mod summary;
 mod validate;
 

@@ -20,58 +20,97 @@ use crate::view::Incidence;
 
 const UNSEEN: u32 = u32::MAX;
 
+/// Per-node state, kept together so that one cache line serves both.
+#[derive(Clone, Copy)]
+struct NodeState {
+    /// σ during the forward pass; c = (1 + δ)/σ once the backward pass
+    /// has passed the node's level.
+    val: f64,
+    level: u32,
+}
+
+/// Per-group state.
+#[derive(Clone, Copy)]
+struct GroupState {
+    /// S_g (forward) or T_g (backward).
+    sum: f64,
+    /// Level the group was opened at.
+    open: u32,
+}
+
 /// Per-worker scratch of the incidence BFS.
 pub(crate) struct IncScratch {
-    pub level: Vec<u32>,
-    sigma: Vec<f64>,
-    delta: Vec<f64>,
-    coef: Vec<f64>,
+    node: Vec<NodeState>,
     /// Nodes in BFS order.
     pub order: Vec<u32>,
     /// Start of each level in `order`.
     pub lstart: Vec<usize>,
-    gopen: Vec<u32>,
-    gsum: Vec<f64>,
+    group: Vec<GroupState>,
     opened: Vec<u32>,
     gstart: Vec<usize>,
+    /// Groups each node opened or fed at its own level (the groups through
+    /// which it is a parent), flat, by position in `order`.
+    parent_of: Vec<u32>,
+    parent_start: Vec<u32>,
+    /// Members at level d+1 of each group opened at level d, flat, by
+    /// position in `opened`.
+    child: Vec<u32>,
+    child_start: Vec<u32>,
 }
 
 impl IncScratch {
     pub(crate) fn new(inc: &Incidence, n: usize) -> IncScratch {
         let ng = inc.groups();
         IncScratch {
-            level: vec![UNSEEN; n],
-            sigma: vec![0.0; n],
-            delta: vec![0.0; n],
-            coef: vec![0.0; n],
+            node: vec![
+                NodeState {
+                    val: 0.0,
+                    level: UNSEEN
+                };
+                n
+            ],
             order: Vec::with_capacity(n),
             lstart: Vec::new(),
-            gopen: vec![UNSEEN; ng],
-            gsum: vec![0.0; ng],
+            group: vec![
+                GroupState {
+                    sum: 0.0,
+                    open: UNSEEN
+                };
+                ng
+            ],
             opened: Vec::with_capacity(ng),
             gstart: Vec::new(),
+            parent_of: Vec::with_capacity(inc.group_members.len()),
+            parent_start: Vec::with_capacity(n + 1),
+            child: Vec::with_capacity(inc.group_members.len()),
+            child_start: Vec::with_capacity(ng + 1),
         }
     }
 
     fn reset(&mut self) {
         for &v in &self.order {
-            self.level[v as usize] = UNSEEN;
-            self.sigma[v as usize] = 0.0;
-            self.delta[v as usize] = 0.0;
+            self.node[v as usize] = NodeState {
+                val: 0.0,
+                level: UNSEEN,
+            };
         }
         for &g in &self.opened {
-            self.gopen[g as usize] = UNSEEN;
+            self.group[g as usize].open = UNSEEN;
         }
         self.order.clear();
         self.opened.clear();
         self.lstart.clear();
         self.gstart.clear();
+        self.parent_of.clear();
+        self.parent_start.clear();
+        self.child.clear();
+        self.child_start.clear();
     }
 
     /// BFS levels only (no path counts): for closeness and harmonic.
     pub(crate) fn levels(&mut self, inc: &Incidence, s: u32) {
         self.reset();
-        self.level[s as usize] = 0;
+        self.node[s as usize].level = 0;
         self.order.push(s);
         self.lstart.extend([0, 1]);
         let mut d = 0;
@@ -79,12 +118,14 @@ impl IncScratch {
             for i in self.lstart[d]..self.lstart[d + 1] {
                 let v = self.order[i];
                 for &g in inc.groups_of(v) {
-                    if self.gopen[g as usize] == UNSEEN {
-                        self.gopen[g as usize] = d as u32;
+                    let gs = &mut self.group[g as usize];
+                    if gs.open == UNSEEN {
+                        gs.open = d as u32;
                         self.opened.push(g);
                         for &u in inc.members(g) {
-                            if self.level[u as usize] == UNSEEN {
-                                self.level[u as usize] = d as u32 + 1;
+                            let ns = &mut self.node[u as usize];
+                            if ns.level == UNSEEN {
+                                ns.level = d as u32 + 1;
                                 self.order.push(u);
                             }
                         }
@@ -99,8 +140,7 @@ impl IncScratch {
     /// Forward pass with path counts.
     fn forward(&mut self, inc: &Incidence, s: u32) {
         self.reset();
-        self.level[s as usize] = 0;
-        self.sigma[s as usize] = 1.0;
+        self.node[s as usize] = NodeState { val: 1.0, level: 0 };
         self.order.push(s);
         self.lstart.extend([0, 1]);
         self.gstart.push(0);
@@ -110,15 +150,18 @@ impl IncScratch {
             // node → group: open groups, sum σ of their level-d members
             for i in self.lstart[d]..self.lstart[d + 1] {
                 let v = self.order[i];
-                let sv = self.sigma[v as usize];
+                let sv = self.node[v as usize].val;
+                self.parent_start.push(self.parent_of.len() as u32);
                 for &g in inc.groups_of(v) {
-                    let gu = g as usize;
-                    if self.gopen[gu] == UNSEEN {
-                        self.gopen[gu] = du;
-                        self.gsum[gu] = sv;
+                    let gs = &mut self.group[g as usize];
+                    if gs.open == UNSEEN {
+                        gs.open = du;
+                        gs.sum = sv;
                         self.opened.push(g);
-                    } else if self.gopen[gu] == du {
-                        self.gsum[gu] += sv;
+                        self.parent_of.push(g);
+                    } else if gs.open == du {
+                        gs.sum += sv;
+                        self.parent_of.push(g);
                     }
                 }
             }
@@ -127,67 +170,83 @@ impl IncScratch {
             // group → node: next level and its path counts
             for gi in ga..gb {
                 let g = self.opened[gi];
-                let sg = self.gsum[g as usize];
+                let sg = self.group[g as usize].sum;
+                self.child_start.push(self.child.len() as u32);
                 for &u in inc.members(g) {
-                    let uu = u as usize;
-                    if self.level[uu] == UNSEEN {
-                        self.level[uu] = du + 1;
+                    let ns = &mut self.node[u as usize];
+                    if ns.level == UNSEEN {
+                        ns.level = du + 1;
                         self.order.push(u);
                     }
-                    if self.level[uu] == du + 1 {
-                        self.sigma[uu] += sg;
+                    if ns.level == du + 1 {
+                        ns.val += sg;
+                        self.child.push(u);
                     }
                 }
             }
             // pairs sharing k ≥ 2 groups were counted k times
             for i in self.lstart[d + 1]..self.order.len() {
-                let w = self.order[i] as usize;
+                let w = self.order[i];
                 let mut sub = 0.0;
-                for (v, k) in inc.corrections_of(w as u32) {
-                    if self.level[v as usize] == du {
-                        sub += k as f64 * self.sigma[v as usize];
+                for (v, k) in inc.corrections_of(w) {
+                    let nv = self.node[v as usize];
+                    if nv.level == du {
+                        sub += k as f64 * nv.val;
                     }
                 }
-                self.sigma[w] -= sub;
+                self.node[w as usize].val -= sub;
             }
             self.lstart.push(self.order.len());
             d += 1;
         }
+        self.parent_start.push(self.parent_of.len() as u32);
+        self.child_start.push(self.child.len() as u32);
     }
 
-    /// Backward pass: δ of every reached node.
-    fn backward(&mut self, inc: &Incidence) {
+    /// Backward pass: adds δ_s(v) to `acc[v]` for every reached v ≠ s.
+    fn backward(&mut self, inc: &Incidence, acc: &mut [f64]) {
         let depth = self.lstart.len() - 2; // levels 0..depth are non-empty
-        for d in (0..depth).rev() {
+        // deepest level: δ = 0, c = 1/σ
+        for i in self.lstart[depth - 1]..self.lstart[depth] {
+            let ns = &mut self.node[self.order[i] as usize];
+            ns.val = 1.0 / ns.val;
+        }
+        for d in (0..depth - 1).rev() {
             let du = d as u32;
-            for i in self.lstart[d + 1]..self.lstart[d + 2] {
-                let w = self.order[i] as usize;
-                self.coef[w] = (1.0 + self.delta[w]) / self.sigma[w];
-            }
             for gi in self.gstart[d]..self.gstart[d + 1] {
                 let g = self.opened[gi];
                 let mut t = 0.0;
-                for &u in inc.members(g) {
-                    if self.level[u as usize] == du + 1 {
-                        t += self.coef[u as usize];
-                    }
+                let (a, b) = (
+                    self.child_start[gi] as usize,
+                    self.child_start[gi + 1] as usize,
+                );
+                for &u in &self.child[a..b] {
+                    t += self.node[u as usize].val;
                 }
-                self.gsum[g as usize] = t;
+                self.group[g as usize].sum = t;
             }
             for i in self.lstart[d]..self.lstart[d + 1] {
                 let v = self.order[i];
-                let mut acc = 0.0;
-                for &g in inc.groups_of(v) {
-                    if self.gopen[g as usize] == du {
-                        acc += self.gsum[g as usize];
-                    }
+                let mut a = 0.0;
+                let (pa, pb) = (
+                    self.parent_start[i] as usize,
+                    self.parent_start[i + 1] as usize,
+                );
+                for &g in &self.parent_of[pa..pb] {
+                    a += self.group[g as usize].sum;
                 }
                 for (w, k) in inc.corrections_of(v) {
-                    if self.level[w as usize] == du + 1 {
-                        acc -= k as f64 * self.coef[w as usize];
+                    let nw = self.node[w as usize];
+                    if nw.level == du + 1 {
+                        a -= k as f64 * nw.val;
                     }
                 }
-                self.delta[v as usize] = self.sigma[v as usize] * acc;
+                let ns = &mut self.node[v as usize];
+                let delta = ns.val * a;
+                if d > 0 {
+                    acc[v as usize] += delta;
+                }
+                ns.val = (1.0 + delta) / ns.val;
             }
         }
     }
@@ -206,10 +265,7 @@ pub fn betweenness_incidence(inc: &Incidence, n: usize) -> Vec<f64> {
         || IncScratch::new(inc, n),
         |sc, s, acc| {
             sc.forward(inc, s as u32);
-            sc.backward(inc);
-            for &v in &sc.order[1..] {
-                acc[v as usize] += sc.delta[v as usize];
-            }
+            sc.backward(inc, acc);
         },
     );
     let k = node_scale(n);

@@ -92,7 +92,7 @@ fn check_both_traversals(graph: &str) {
     let net = iuinet::ingest::load(&dir).unwrap();
     let view = View::build(&net, &ViewOpts::default()).unwrap();
     let a = algo::betweenness_csr(&view.csr, false);
-    let b = algo::betweenness_incidence(&view.incidence, view.n());
+    let b = algo::betweenness_incidence(&view.incidence, &view.csr);
     let c = algo::closeness_csr(&view.csr, false);
     let d = algo::closeness_incidence(&view.incidence, view.n());
     for v in 0..view.n() {

@@ -14,9 +14,9 @@
 //! T_g = Σ_{w ∈ g, level d+1} c(w),
 //! δ(v) = σ(v)·(Σ_{g ∋ v opened at d} T_g − Σ_{w ∈ C(v), level d+1} (k_vw − 1)·c(w)).
 
-use super::betweenness::node_scale;
+use super::betweenness::{fold_pendants, node_scale};
 use super::par::sum_over_sources;
-use crate::view::Incidence;
+use crate::view::{Csr, Incidence};
 
 const UNSEEN: u32 = u32::MAX;
 
@@ -204,7 +204,7 @@ impl IncScratch {
     }
 
     /// Backward pass: adds δ_s(v) to `acc[v]` for every reached v ≠ s.
-    fn backward(&mut self, inc: &Incidence, acc: &mut [f64]) {
+    fn backward(&mut self, inc: &Incidence, acc: &mut [f64], mult: f64) {
         let depth = self.lstart.len() - 2; // levels 0..depth are non-empty
         // deepest level: δ = 0, c = 1/σ
         for i in self.lstart[depth - 1]..self.lstart[depth] {
@@ -244,7 +244,7 @@ impl IncScratch {
                 let ns = &mut self.node[v as usize];
                 let delta = ns.val * a;
                 if d > 0 {
-                    acc[v as usize] += delta;
+                    acc[v as usize] += mult * delta;
                 }
                 ns.val = (1.0 + delta) / ns.val;
             }
@@ -256,16 +256,25 @@ impl IncScratch {
 /// incidence; same definition and normalisation as
 /// [`betweenness`](super::betweenness) (NetworkX `normalized=True`).
 ///
+/// `g` is the view's CSR (for degrees): degree-1 sources are folded into
+/// their neighbour as in [`betweenness_csr`](super::betweenness_csr).
+///
 /// Time O(n·(2·Σ|g| + corrections)), i.e. O(n · `inc.cost()`); scratch
 /// O(n + groups) per worker. Same bits for any thread count.
-pub fn betweenness_incidence(inc: &Incidence, n: usize) -> Vec<f64> {
+pub fn betweenness_incidence(inc: &Incidence, g: &Csr) -> Vec<f64> {
+    let n = g.n();
+    let (src, mult) = fold_pendants(g);
     let raw = sum_over_sources(
-        n,
+        src.len(),
         n,
         || IncScratch::new(inc, n),
-        |sc, s, acc| {
-            sc.forward(inc, s as u32);
-            sc.backward(inc, acc);
+        |sc, i, acc| {
+            let s = src[i];
+            sc.forward(inc, s);
+            sc.backward(inc, acc, mult[i]);
+            if mult[i] > 1.0 {
+                acc[s as usize] += (mult[i] - 1.0) * (sc.order.len() as f64 - 2.0);
+            }
         },
     );
     let k = node_scale(n);

@@ -263,7 +263,15 @@ impl IncScratch {
 /// O(n + groups) per worker. Same bits for any thread count.
 pub fn betweenness_incidence(inc: &Incidence, g: &Csr) -> Vec<f64> {
     let n = g.n();
-    let (src, mult) = fold_pendants(g);
+    if inc.node_offsets.len() != n + 1 {
+        return vec![0.0; n];
+    }
+    let (src0, mult) = fold_pendants(g);
+    // Work on a copy relabelled for locality: members of a group get
+    // nearby labels, so their state shares cache lines.
+    let (inc, new_of) = relabel(inc, n);
+    let inc = &inc;
+    let src: Vec<u32> = src0.iter().map(|&v| new_of[v as usize]).collect();
     let raw = sum_over_sources(
         src.len(),
         n,
@@ -278,5 +286,82 @@ pub fn betweenness_incidence(inc: &Incidence, g: &Csr) -> Vec<f64> {
         },
     );
     let k = node_scale(n);
-    raw.into_iter().map(|x| x * k).collect()
+    (0..n).map(|v| raw[new_of[v] as usize] * k).collect()
+}
+
+/// A copy of `inc` with nodes and groups renumbered in the order a BFS over
+/// the node–group incidence meets them (from each unvisited node in index
+/// order), and the new label of each old node.
+fn relabel(inc: &Incidence, n: usize) -> (Incidence, Vec<u32>) {
+    let ng = inc.groups();
+    let mut new_of = vec![u32::MAX; n];
+    let mut gnew = vec![u32::MAX; ng];
+    let mut nodes: Vec<u32> = Vec::with_capacity(n);
+    let mut groups: Vec<u32> = Vec::with_capacity(ng);
+    for root in 0..n as u32 {
+        if new_of[root as usize] != u32::MAX {
+            continue;
+        }
+        new_of[root as usize] = nodes.len() as u32;
+        nodes.push(root);
+        let mut head = nodes.len() - 1;
+        while head < nodes.len() {
+            let v = nodes[head];
+            head += 1;
+            for &gr in inc.groups_of(v) {
+                if gnew[gr as usize] == u32::MAX {
+                    gnew[gr as usize] = groups.len() as u32;
+                    groups.push(gr);
+                    for &u in inc.members(gr) {
+                        if new_of[u as usize] == u32::MAX {
+                            new_of[u as usize] = nodes.len() as u32;
+                            nodes.push(u);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut group_offsets = Vec::with_capacity(ng + 1);
+    let mut group_members = Vec::with_capacity(inc.group_members.len());
+    group_offsets.push(0u32);
+    for &gr in &groups {
+        group_members.extend(inc.members(gr).iter().map(|&u| new_of[u as usize]));
+        group_offsets.push(group_members.len() as u32);
+    }
+    let mut node_offsets = Vec::with_capacity(n + 1);
+    let mut node_groups = Vec::with_capacity(inc.node_groups.len());
+    let mut corr_offsets = Vec::with_capacity(n + 1);
+    let mut corr_targets = Vec::with_capacity(inc.corr_targets.len());
+    let mut corr_extra = Vec::with_capacity(inc.corr_extra.len());
+    node_offsets.push(0u32);
+    corr_offsets.push(0u32);
+    for &v in &nodes {
+        let start = node_groups.len();
+        node_groups.extend(inc.groups_of(v).iter().map(|&gr| gnew[gr as usize]));
+        node_groups[start..].sort_unstable();
+        node_offsets.push(node_groups.len() as u32);
+        let mut c: Vec<(u32, u32)> = inc
+            .corrections_of(v)
+            .map(|(w, k)| (new_of[w as usize], k))
+            .collect();
+        c.sort_unstable();
+        for (w, k) in c {
+            corr_targets.push(w);
+            corr_extra.push(k);
+        }
+        corr_offsets.push(corr_targets.len() as u32);
+    }
+    (
+        Incidence {
+            group_offsets,
+            group_members,
+            node_offsets,
+            node_groups,
+            corr_offsets,
+            corr_targets,
+            corr_extra,
+        },
+        new_of,
+    )
 }

@@ -7,6 +7,7 @@
 mod centrality;
 mod common;
 mod convert;
+mod generate;
 mod summary;
 mod validate;
 
@@ -40,6 +41,8 @@ pub enum Command {
     Convert(convert::Args),
     /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
     Centrality(centrality::Args),
+    /// Generate a synthetic dataset calibrated to the seed's published figures.
+    Generate(generate::Args),
 }
 
 /// Run the CLI and return the process exit code.
@@ -60,6 +63,7 @@ pub fn main() -> ExitCode {
         Command::Summary(a) => summary::run(a, &ctx),
         Command::Convert(a) => convert::run(a, &ctx),
         Command::Centrality(a) => centrality::run(a, &ctx),
+        Command::Generate(a) => generate::run(a, &ctx),
     };
     match res {
         Ok(code) => code,

@@ -32,7 +32,7 @@ fn benches(c: &mut Criterion) {
             continue;
         }
         g.bench_function("betweenness_incidence", |b| {
-            b.iter(|| black_box(algo::betweenness_incidence(&v.incidence, v.n())))
+            b.iter(|| black_box(algo::betweenness_incidence(&v.incidence, &v.csr)))
         });
         g.bench_function("betweenness_csr", |b| {
             b.iter(|| black_box(algo::betweenness_csr(&v.csr, false)))

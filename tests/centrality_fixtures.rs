@@ -92,7 +92,7 @@ fn check_both_traversals(graph: &str) {
     let net = iuinet::ingest::load(&dir).unwrap();
     let view = View::build(&net, &ViewOpts::default()).unwrap();
     let a = algo::betweenness_csr(&view.csr, false);
-    let b = algo::betweenness_incidence(&view.incidence, view.n());
+    let b = algo::betweenness_incidence(&view.incidence, &view.csr);
     let c = algo::closeness_csr(&view.csr, false);
     let d = algo::closeness_incidence(&view.incidence, view.n());
     for v in 0..view.n() {
@@ -151,4 +151,44 @@ fn davis_traversals_agree() {
 #[test]
 fn karate_traversals_agree() {
     check_both_traversals("karate");
+}
+
+/// Sampled betweenness stays within its stated bound of the NetworkX
+/// values (fixed seeds, so this is a deterministic check of the bound).
+#[test]
+fn approx_within_bound() {
+    for (graph, weighting) in [("lesmis", "none"), ("karate", "sum"), ("davis", "newman")] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(graph);
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("expected-{weighting}.json"))).unwrap(),
+        )
+        .unwrap();
+        let net = iuinet::ingest::load(&dir).unwrap();
+        let opts = ViewOpts {
+            weight: weighting.parse::<Weighting>().unwrap(),
+            ..ViewOpts::default()
+        };
+        let view = View::build(&net, &opts).unwrap();
+        for seed in 0..3 {
+            let o = algo::ApproxOpts {
+                epsilon: 0.03,
+                delta: 0.1,
+                seed,
+            };
+            let (b, info) = algo::betweenness_approx(&view.csr, algo::is_weighted(&view), &o);
+            assert!(info.samples > 0);
+            for (v, &a) in view.actors.iter().enumerate() {
+                let id = &net.actors[a as usize].id;
+                let want = expected["nodes"][id]["betweenness"].as_f64().unwrap();
+                assert!(
+                    (b[v] - want).abs() <= info.error_bound,
+                    "{graph} seed {seed} {id}: {} vs {want} (bound {})",
+                    b[v],
+                    info.error_bound
+                );
+            }
+        }
+    }
 }

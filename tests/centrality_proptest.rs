@@ -56,7 +56,7 @@ proptest! {
     fn unweighted_three_ways((n, events, ties) in arb_net()) {
         let net = network(n, &events, &ties);
         let view = View::build(&net, &ViewOpts::default()).unwrap();
-        let inc = algo::betweenness_incidence(&view.incidence, view.n());
+        let inc = algo::betweenness_incidence(&view.incidence, &view.csr);
         let csr = algo::betweenness_csr(&view.csr, false);
         let nv = naive::betweenness(&view.csr, false);
         for v in 0..view.n() {
@@ -101,7 +101,7 @@ proptest! {
         let f = || {
             (
                 algo::betweenness_csr(&view.csr, true),
-                algo::betweenness_incidence(&view.incidence, view.n()),
+                algo::betweenness_incidence(&view.incidence, &view.csr),
                 algo::pagerank(&view.csr),
                 algo::eigenvector(&view.csr),
             )

@@ -59,33 +59,66 @@ pub fn betweenness(view: &View) -> Vec<f64> {
         betweenness_csr(&view.csr, true)
     } else {
         match traversal(view) {
-            Traversal::Incidence => betweenness_incidence(&view.incidence, view.n()),
+            Traversal::Incidence => betweenness_incidence(&view.incidence, &view.csr),
             Traversal::Csr => betweenness_csr(&view.csr, false),
         }
     }
 }
 
+/// Sources after folding degree-1 nodes, with their multiplicities.
+///
+/// A node u of degree 1 whose neighbour x has degree > 1 is not run as a
+/// source: every shortest path from u is u–x followed by a shortest path
+/// from x, so δ_u(y) = δ_x(y) for y ∉ {u, x} (u lies on no path between
+/// others), and δ_u(x) = r − 2 with r the nodes x reaches. x is run with
+/// multiplicity c = 1 + its folded neighbours. Exact, weighted or not
+/// (edges of non-positive weight are never folded).
+pub(crate) fn fold_pendants(g: &Csr) -> (Vec<u32>, Vec<f64>) {
+    let n = g.n();
+    let mut mult = vec![1.0f64; n];
+    let mut keep = vec![true; n];
+    for u in 0..n as u32 {
+        let (a, _) = g.range(u);
+        if g.degree(u) == 1 && g.weights[a] > 0.0 && g.weights[a].is_finite() {
+            let x = g.neighbors(u)[0];
+            if g.degree(x) > 1 {
+                keep[u as usize] = false;
+                mult[x as usize] += 1.0;
+            }
+        }
+    }
+    let src: Vec<u32> = (0..n as u32).filter(|&v| keep[v as usize]).collect();
+    let m: Vec<f64> = src.iter().map(|&v| mult[v as usize]).collect();
+    (src, m)
+}
+
 /// Exact Brandes betweenness over a CSR, normalised as [`betweenness`].
 /// `weighted` selects Dijkstra on lengths 1/weight; otherwise BFS.
+/// Degree-1 sources are folded into their neighbour (see `fold_pendants`).
 ///
 /// Time O(nm) unweighted, O(nm + n² log n) weighted; O(n + m) per worker.
 pub fn betweenness_csr(g: &Csr, weighted: bool) -> Vec<f64> {
     let n = g.n();
     let len = weighted.then(|| lengths(g));
+    let (src, mult) = fold_pendants(g);
     let raw = sum_over_sources(
-        n,
+        src.len(),
         n,
         || Sssp::new(g),
-        |sp, s, acc| {
-            sp.run(g, s as u32, len.as_deref());
-            accumulate(g, sp, s as u32, acc, None);
+        |sp, i, acc| {
+            let s = src[i];
+            sp.run(g, s, len.as_deref());
+            accumulate(g, sp, s, acc, None, mult[i]);
+            if mult[i] > 1.0 {
+                acc[s as usize] += (mult[i] - 1.0) * (sp.reached() as f64 - 2.0);
+            }
         },
     );
     let k = node_scale(n);
     raw.into_iter().map(|x| x * k).collect()
 }
 
-/// Brandes' dependency pass for one source: adds δ_s(v) to `node[v]` for
+/// Brandes' dependency pass for one source: adds `mult`·δ_s(v) to `node[v]` for
 /// v ≠ s, and the pair dependency through each arc to `arcs[arc]`.
 pub(crate) fn accumulate(
     g: &Csr,
@@ -93,6 +126,7 @@ pub(crate) fn accumulate(
     s: u32,
     node: &mut [f64],
     mut arcs: Option<&mut [f64]>,
+    mult: f64,
 ) {
     for i in (0..sp.order.len()).rev() {
         let w = sp.order[i];
@@ -111,7 +145,7 @@ pub(crate) fn accumulate(
             }
         }
         if w != s {
-            node[wu] += sp.delta[wu];
+            node[wu] += mult * sp.delta[wu];
         }
     }
 }

@@ -35,7 +35,7 @@ pub fn edge_betweenness(g: &Csr, weighted: bool) -> Vec<EdgeScore> {
         || (Sssp::new(g), vec![0.0; n]),
         |(sp, node), s, acc| {
             sp.run(g, s as u32, len.as_deref());
-            accumulate(g, sp, s as u32, node, Some(acc));
+            accumulate(g, sp, s as u32, node, Some(acc), 1.0);
         },
     );
     let k = if n < 2 {

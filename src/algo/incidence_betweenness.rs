@@ -14,64 +14,103 @@
 //! T_g = Σ_{w ∈ g, level d+1} c(w),
 //! δ(v) = σ(v)·(Σ_{g ∋ v opened at d} T_g − Σ_{w ∈ C(v), level d+1} (k_vw − 1)·c(w)).
 
-use super::betweenness::node_scale;
+use super::betweenness::{fold_pendants, node_scale};
 use super::par::sum_over_sources;
-use crate::view::Incidence;
+use crate::view::{Csr, Incidence};
 
 const UNSEEN: u32 = u32::MAX;
 
+/// Per-node state, kept together so that one cache line serves both.
+#[derive(Clone, Copy)]
+struct NodeState {
+    /// σ during the forward pass; c = (1 + δ)/σ once the backward pass
+    /// has passed the node's level.
+    val: f64,
+    level: u32,
+}
+
+/// Per-group state.
+#[derive(Clone, Copy)]
+struct GroupState {
+    /// S_g (forward) or T_g (backward).
+    sum: f64,
+    /// Level the group was opened at.
+    open: u32,
+}
+
 /// Per-worker scratch of the incidence BFS.
 pub(crate) struct IncScratch {
-    pub level: Vec<u32>,
-    sigma: Vec<f64>,
-    delta: Vec<f64>,
-    coef: Vec<f64>,
+    node: Vec<NodeState>,
     /// Nodes in BFS order.
     pub order: Vec<u32>,
     /// Start of each level in `order`.
     pub lstart: Vec<usize>,
-    gopen: Vec<u32>,
-    gsum: Vec<f64>,
+    group: Vec<GroupState>,
     opened: Vec<u32>,
     gstart: Vec<usize>,
+    /// Groups each node opened or fed at its own level (the groups through
+    /// which it is a parent), flat, by position in `order`.
+    parent_of: Vec<u32>,
+    parent_start: Vec<u32>,
+    /// Members at level d+1 of each group opened at level d, flat, by
+    /// position in `opened`.
+    child: Vec<u32>,
+    child_start: Vec<u32>,
 }
 
 impl IncScratch {
     pub(crate) fn new(inc: &Incidence, n: usize) -> IncScratch {
         let ng = inc.groups();
         IncScratch {
-            level: vec![UNSEEN; n],
-            sigma: vec![0.0; n],
-            delta: vec![0.0; n],
-            coef: vec![0.0; n],
+            node: vec![
+                NodeState {
+                    val: 0.0,
+                    level: UNSEEN
+                };
+                n
+            ],
             order: Vec::with_capacity(n),
             lstart: Vec::new(),
-            gopen: vec![UNSEEN; ng],
-            gsum: vec![0.0; ng],
+            group: vec![
+                GroupState {
+                    sum: 0.0,
+                    open: UNSEEN
+                };
+                ng
+            ],
             opened: Vec::with_capacity(ng),
             gstart: Vec::new(),
+            parent_of: Vec::with_capacity(inc.group_members.len()),
+            parent_start: Vec::with_capacity(n + 1),
+            child: Vec::with_capacity(inc.group_members.len()),
+            child_start: Vec::with_capacity(ng + 1),
         }
     }
 
     fn reset(&mut self) {
         for &v in &self.order {
-            self.level[v as usize] = UNSEEN;
-            self.sigma[v as usize] = 0.0;
-            self.delta[v as usize] = 0.0;
+            self.node[v as usize] = NodeState {
+                val: 0.0,
+                level: UNSEEN,
+            };
         }
         for &g in &self.opened {
-            self.gopen[g as usize] = UNSEEN;
+            self.group[g as usize].open = UNSEEN;
         }
         self.order.clear();
         self.opened.clear();
         self.lstart.clear();
         self.gstart.clear();
+        self.parent_of.clear();
+        self.parent_start.clear();
+        self.child.clear();
+        self.child_start.clear();
     }
 
     /// BFS levels only (no path counts): for closeness and harmonic.
     pub(crate) fn levels(&mut self, inc: &Incidence, s: u32) {
         self.reset();
-        self.level[s as usize] = 0;
+        self.node[s as usize].level = 0;
         self.order.push(s);
         self.lstart.extend([0, 1]);
         let mut d = 0;
@@ -79,12 +118,14 @@ impl IncScratch {
             for i in self.lstart[d]..self.lstart[d + 1] {
                 let v = self.order[i];
                 for &g in inc.groups_of(v) {
-                    if self.gopen[g as usize] == UNSEEN {
-                        self.gopen[g as usize] = d as u32;
+                    let gs = &mut self.group[g as usize];
+                    if gs.open == UNSEEN {
+                        gs.open = d as u32;
                         self.opened.push(g);
                         for &u in inc.members(g) {
-                            if self.level[u as usize] == UNSEEN {
-                                self.level[u as usize] = d as u32 + 1;
+                            let ns = &mut self.node[u as usize];
+                            if ns.level == UNSEEN {
+                                ns.level = d as u32 + 1;
                                 self.order.push(u);
                             }
                         }
@@ -99,8 +140,7 @@ impl IncScratch {
     /// Forward pass with path counts.
     fn forward(&mut self, inc: &Incidence, s: u32) {
         self.reset();
-        self.level[s as usize] = 0;
-        self.sigma[s as usize] = 1.0;
+        self.node[s as usize] = NodeState { val: 1.0, level: 0 };
         self.order.push(s);
         self.lstart.extend([0, 1]);
         self.gstart.push(0);
@@ -110,15 +150,18 @@ impl IncScratch {
             // node → group: open groups, sum σ of their level-d members
             for i in self.lstart[d]..self.lstart[d + 1] {
                 let v = self.order[i];
-                let sv = self.sigma[v as usize];
+                let sv = self.node[v as usize].val;
+                self.parent_start.push(self.parent_of.len() as u32);
                 for &g in inc.groups_of(v) {
-                    let gu = g as usize;
-                    if self.gopen[gu] == UNSEEN {
-                        self.gopen[gu] = du;
-                        self.gsum[gu] = sv;
+                    let gs = &mut self.group[g as usize];
+                    if gs.open == UNSEEN {
+                        gs.open = du;
+                        gs.sum = sv;
                         self.opened.push(g);
-                    } else if self.gopen[gu] == du {
-                        self.gsum[gu] += sv;
+                        self.parent_of.push(g);
+                    } else if gs.open == du {
+                        gs.sum += sv;
+                        self.parent_of.push(g);
                     }
                 }
             }
@@ -127,67 +170,83 @@ impl IncScratch {
             // group → node: next level and its path counts
             for gi in ga..gb {
                 let g = self.opened[gi];
-                let sg = self.gsum[g as usize];
+                let sg = self.group[g as usize].sum;
+                self.child_start.push(self.child.len() as u32);
                 for &u in inc.members(g) {
-                    let uu = u as usize;
-                    if self.level[uu] == UNSEEN {
-                        self.level[uu] = du + 1;
+                    let ns = &mut self.node[u as usize];
+                    if ns.level == UNSEEN {
+                        ns.level = du + 1;
                         self.order.push(u);
                     }
-                    if self.level[uu] == du + 1 {
-                        self.sigma[uu] += sg;
+                    if ns.level == du + 1 {
+                        ns.val += sg;
+                        self.child.push(u);
                     }
                 }
             }
             // pairs sharing k ≥ 2 groups were counted k times
             for i in self.lstart[d + 1]..self.order.len() {
-                let w = self.order[i] as usize;
+                let w = self.order[i];
                 let mut sub = 0.0;
-                for (v, k) in inc.corrections_of(w as u32) {
-                    if self.level[v as usize] == du {
-                        sub += k as f64 * self.sigma[v as usize];
+                for (v, k) in inc.corrections_of(w) {
+                    let nv = self.node[v as usize];
+                    if nv.level == du {
+                        sub += k as f64 * nv.val;
                     }
                 }
-                self.sigma[w] -= sub;
+                self.node[w as usize].val -= sub;
             }
             self.lstart.push(self.order.len());
             d += 1;
         }
+        self.parent_start.push(self.parent_of.len() as u32);
+        self.child_start.push(self.child.len() as u32);
     }
 
-    /// Backward pass: δ of every reached node.
-    fn backward(&mut self, inc: &Incidence) {
+    /// Backward pass: adds δ_s(v) to `acc[v]` for every reached v ≠ s.
+    fn backward(&mut self, inc: &Incidence, acc: &mut [f64], mult: f64) {
         let depth = self.lstart.len() - 2; // levels 0..depth are non-empty
-        for d in (0..depth).rev() {
+        // deepest level: δ = 0, c = 1/σ
+        for i in self.lstart[depth - 1]..self.lstart[depth] {
+            let ns = &mut self.node[self.order[i] as usize];
+            ns.val = 1.0 / ns.val;
+        }
+        for d in (0..depth - 1).rev() {
             let du = d as u32;
-            for i in self.lstart[d + 1]..self.lstart[d + 2] {
-                let w = self.order[i] as usize;
-                self.coef[w] = (1.0 + self.delta[w]) / self.sigma[w];
-            }
             for gi in self.gstart[d]..self.gstart[d + 1] {
                 let g = self.opened[gi];
                 let mut t = 0.0;
-                for &u in inc.members(g) {
-                    if self.level[u as usize] == du + 1 {
-                        t += self.coef[u as usize];
-                    }
+                let (a, b) = (
+                    self.child_start[gi] as usize,
+                    self.child_start[gi + 1] as usize,
+                );
+                for &u in &self.child[a..b] {
+                    t += self.node[u as usize].val;
                 }
-                self.gsum[g as usize] = t;
+                self.group[g as usize].sum = t;
             }
             for i in self.lstart[d]..self.lstart[d + 1] {
                 let v = self.order[i];
-                let mut acc = 0.0;
-                for &g in inc.groups_of(v) {
-                    if self.gopen[g as usize] == du {
-                        acc += self.gsum[g as usize];
-                    }
+                let mut a = 0.0;
+                let (pa, pb) = (
+                    self.parent_start[i] as usize,
+                    self.parent_start[i + 1] as usize,
+                );
+                for &g in &self.parent_of[pa..pb] {
+                    a += self.group[g as usize].sum;
                 }
                 for (w, k) in inc.corrections_of(v) {
-                    if self.level[w as usize] == du + 1 {
-                        acc -= k as f64 * self.coef[w as usize];
+                    let nw = self.node[w as usize];
+                    if nw.level == du + 1 {
+                        a -= k as f64 * nw.val;
                     }
                 }
-                self.delta[v as usize] = self.sigma[v as usize] * acc;
+                let ns = &mut self.node[v as usize];
+                let delta = ns.val * a;
+                if d > 0 {
+                    acc[v as usize] += mult * delta;
+                }
+                ns.val = (1.0 + delta) / ns.val;
             }
         }
     }
@@ -197,21 +256,112 @@ impl IncScratch {
 /// incidence; same definition and normalisation as
 /// [`betweenness`](super::betweenness) (NetworkX `normalized=True`).
 ///
+/// `g` is the view's CSR (for degrees): degree-1 sources are folded into
+/// their neighbour as in [`betweenness_csr`](super::betweenness_csr).
+///
 /// Time O(n·(2·Σ|g| + corrections)), i.e. O(n · `inc.cost()`); scratch
 /// O(n + groups) per worker. Same bits for any thread count.
-pub fn betweenness_incidence(inc: &Incidence, n: usize) -> Vec<f64> {
+pub fn betweenness_incidence(inc: &Incidence, g: &Csr) -> Vec<f64> {
+    let n = g.n();
+    if inc.node_offsets.len() != n + 1 {
+        return vec![0.0; n];
+    }
+    let (src0, mult) = fold_pendants(g);
+    // Work on a copy relabelled for locality: members of a group get
+    // nearby labels, so their state shares cache lines.
+    let (inc, new_of) = relabel(inc, n);
+    let inc = &inc;
+    let src: Vec<u32> = src0.iter().map(|&v| new_of[v as usize]).collect();
     let raw = sum_over_sources(
-        n,
+        src.len(),
         n,
         || IncScratch::new(inc, n),
-        |sc, s, acc| {
-            sc.forward(inc, s as u32);
-            sc.backward(inc);
-            for &v in &sc.order[1..] {
-                acc[v as usize] += sc.delta[v as usize];
+        |sc, i, acc| {
+            let s = src[i];
+            sc.forward(inc, s);
+            sc.backward(inc, acc, mult[i]);
+            if mult[i] > 1.0 {
+                acc[s as usize] += (mult[i] - 1.0) * (sc.order.len() as f64 - 2.0);
             }
         },
     );
     let k = node_scale(n);
-    raw.into_iter().map(|x| x * k).collect()
+    (0..n).map(|v| raw[new_of[v] as usize] * k).collect()
+}
+
+/// A copy of `inc` with nodes and groups renumbered in the order a BFS over
+/// the node–group incidence meets them (from each unvisited node in index
+/// order), and the new label of each old node.
+fn relabel(inc: &Incidence, n: usize) -> (Incidence, Vec<u32>) {
+    let ng = inc.groups();
+    let mut new_of = vec![u32::MAX; n];
+    let mut gnew = vec![u32::MAX; ng];
+    let mut nodes: Vec<u32> = Vec::with_capacity(n);
+    let mut groups: Vec<u32> = Vec::with_capacity(ng);
+    for root in 0..n as u32 {
+        if new_of[root as usize] != u32::MAX {
+            continue;
+        }
+        new_of[root as usize] = nodes.len() as u32;
+        nodes.push(root);
+        let mut head = nodes.len() - 1;
+        while head < nodes.len() {
+            let v = nodes[head];
+            head += 1;
+            for &gr in inc.groups_of(v) {
+                if gnew[gr as usize] == u32::MAX {
+                    gnew[gr as usize] = groups.len() as u32;
+                    groups.push(gr);
+                    for &u in inc.members(gr) {
+                        if new_of[u as usize] == u32::MAX {
+                            new_of[u as usize] = nodes.len() as u32;
+                            nodes.push(u);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut group_offsets = Vec::with_capacity(ng + 1);
+    let mut group_members = Vec::with_capacity(inc.group_members.len());
+    group_offsets.push(0u32);
+    for &gr in &groups {
+        group_members.extend(inc.members(gr).iter().map(|&u| new_of[u as usize]));
+        group_offsets.push(group_members.len() as u32);
+    }
+    let mut node_offsets = Vec::with_capacity(n + 1);
+    let mut node_groups = Vec::with_capacity(inc.node_groups.len());
+    let mut corr_offsets = Vec::with_capacity(n + 1);
+    let mut corr_targets = Vec::with_capacity(inc.corr_targets.len());
+    let mut corr_extra = Vec::with_capacity(inc.corr_extra.len());
+    node_offsets.push(0u32);
+    corr_offsets.push(0u32);
+    for &v in &nodes {
+        let start = node_groups.len();
+        node_groups.extend(inc.groups_of(v).iter().map(|&gr| gnew[gr as usize]));
+        node_groups[start..].sort_unstable();
+        node_offsets.push(node_groups.len() as u32);
+        let mut c: Vec<(u32, u32)> = inc
+            .corrections_of(v)
+            .map(|(w, k)| (new_of[w as usize], k))
+            .collect();
+        c.sort_unstable();
+        for (w, k) in c {
+            corr_targets.push(w);
+            corr_extra.push(k);
+        }
+        corr_offsets.push(corr_targets.len() as u32);
+    }
+    (
+        Incidence {
+            group_offsets,
+            group_members,
+            node_offsets,
+            node_groups,
+            corr_offsets,
+            corr_targets,
+            corr_extra,
+        },
+        new_of,
+    )
 }

@@ -6,6 +6,7 @@
 
 mod common;
 mod convert;
+mod export;
 mod summary;
 mod validate;
 
@@ -37,6 +38,8 @@ pub enum Command {
     Summary(summary::Args),
     /// Convert a dataset between the CSV directory and JSON forms.
     Convert(convert::Args),
+    /// Write the analysis view as GraphML, GEXF, an edge list or Pajek.
+    Export(export::Args),
 }
 
 /// Run the CLI and return the process exit code.
@@ -56,6 +59,7 @@ pub fn main() -> ExitCode {
         Command::Validate(a) => validate::run(a, &ctx),
         Command::Summary(a) => summary::run(a, &ctx),
         Command::Convert(a) => convert::run(a, &ctx),
+        Command::Export(a) => export::run(a, &ctx),
     };
     match res {
         Ok(code) => code,

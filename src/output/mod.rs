@@ -2,6 +2,11 @@
 
 pub mod atomic;
 pub mod dataset;
+pub mod edgelist;
+pub mod gexf;
+pub mod graph;
+pub mod graphml;
+pub mod pajek;
 pub mod table;
 
 use crate::error::Result;

@@ -1,0 +1,101 @@
+//! `iuinet export [DATA] --format graphml|gexf|edgelist|pajek -o FILE`:
+//! write the analysis view as a graph file for Gephi, NetworkX, igraph or
+//! Pajek. Nodes are the view's actors with their fields; edges are the
+//! collapsed pairs with `weight`, `links` and links per layer, and the first
+//! and last year of their links.
+
+use super::common::{Ctx, ViewArgs, load_or_default, usage};
+use crate::error::Result;
+use crate::output::graph::AttrGraph;
+use crate::output::{edgelist, gexf, graphml, pajek};
+use crate::view::View;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// A graph file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphFormat {
+    /// GraphML (NetworkX, igraph, Gephi, yEd).
+    Graphml,
+    /// GEXF 1.3 (Gephi, NetworkX).
+    Gexf,
+    /// Tab-separated edge list with a `#` header line.
+    Edgelist,
+    /// Pajek .net.
+    Pajek,
+}
+
+impl GraphFormat {
+    /// The format a file name suggests.
+    pub fn from_path(p: &Path) -> Option<GraphFormat> {
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "graphml" | "xml" => Some(GraphFormat::Graphml),
+            "gexf" => Some(GraphFormat::Gexf),
+            "tsv" | "edgelist" | "edges" | "txt" => Some(GraphFormat::Edgelist),
+            "net" | "paj" | "pajek" => Some(GraphFormat::Pajek),
+            _ => None,
+        }
+    }
+}
+
+/// Write the analysis view as a graph file.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Dataset: a directory of CSV files, a .json, .graphml or .gexf file (default: the embedded dataset).
+    pub data: Option<PathBuf>,
+    /// Output format (default: from the -o file name's extension).
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<GraphFormat>,
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+/// Run the subcommand.
+pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
+    let format = match (a.format, a.output.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(p)) => GraphFormat::from_path(p).ok_or_else(|| {
+            usage(format!(
+                "cannot tell the format from {:?}; give --format graphml, gexf, edgelist or pajek",
+                p.display().to_string()
+            ))
+        })?,
+        (None, None) => {
+            return Err(usage(
+                "give --format graphml, gexf, edgelist or pajek (or -o FILE with one of those extensions)",
+            ));
+        }
+    };
+    let net = load_or_default(ctx, a.data.as_deref())?;
+    let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
+    let g = ctx.stage("export graph", || AttrGraph::from_view(&net, &view))?;
+    let bytes = ctx.stage("write", || -> Result<Vec<u8>> {
+        let mut buf: Vec<u8> = Vec::new();
+        let io = |e: std::io::Error| crate::Error::io("<buffer>", e);
+        match format {
+            GraphFormat::Graphml => {
+                g.check_xml_chars()?;
+                graphml::write(&g, &mut buf).map_err(io)?;
+            }
+            GraphFormat::Gexf => {
+                g.check_xml_chars()?;
+                gexf::write(&g, &mut buf).map_err(io)?;
+            }
+            GraphFormat::Edgelist => {
+                edgelist::check(&g)?;
+                edgelist::write(&g, &mut buf).map_err(io)?;
+            }
+            GraphFormat::Pajek => {
+                pajek::check(&g)?;
+                pajek::write(&g, &mut buf).map_err(io)?;
+            }
+        }
+        Ok(buf)
+    })?;
+    crate::output::write_out(&bytes, a.output.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}

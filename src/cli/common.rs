@@ -20,7 +20,9 @@ impl Ctx {
     /// Run a stage, printing its time with `-v`.
     pub fn stage<T>(&self, name: &str, f: impl FnOnce() -> T) -> T {
         let t = Instant::now();
+        let spinner = super::progress::Spinner::start(self, name);
         let r = f();
+        spinner.finish();
         if self.verbose {
             eprintln!("[{:>9.3} s] {name}", t.elapsed().as_secs_f64());
         }

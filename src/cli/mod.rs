@@ -7,6 +7,7 @@
 mod common;
 mod convert;
 mod export;
+pub mod progress;
 mod summary;
 mod validate;
 

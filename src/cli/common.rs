@@ -14,6 +14,8 @@ pub struct Ctx {
     pub quiet: bool,
     /// Stage timings on stderr.
     pub verbose: bool,
+    /// Input limits (`--max-file-bytes`, `--max-line-bytes`).
+    pub limits: crate::ingest::Limits,
 }
 
 impl Ctx {
@@ -32,7 +34,7 @@ impl Ctx {
 
 /// Load a dataset given on the command line.
 pub fn load(ctx: &Ctx, data: &Path) -> Result<Network> {
-    ctx.stage("ingest", || crate::ingest::load(data))
+    ctx.stage("ingest", || crate::ingest::load_with(data, &ctx.limits))
 }
 
 /// Load DATA, or the embedded default dataset when DATA is omitted.

@@ -25,6 +25,12 @@ pub struct Cli {
     /// Print the time each stage took on stderr.
     #[arg(long, short, global = true)]
     pub verbose: bool,
+    /// Refuse input files larger than this many bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::ingest::Limits::default().max_file_bytes)]
+    pub max_file_bytes: u64,
+    /// Refuse CSV rows and XML values longer than this many bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::ingest::Limits::default().max_line_bytes)]
+    pub max_line_bytes: usize,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -55,6 +61,10 @@ pub fn main() -> ExitCode {
     let ctx = common::Ctx {
         quiet: cli.quiet,
         verbose: cli.verbose,
+        limits: crate::ingest::Limits {
+            max_file_bytes: cli.max_file_bytes,
+            max_line_bytes: cli.max_line_bytes,
+        },
     };
     let res = match &cli.command {
         Command::Validate(a) => validate::run(a, &ctx),

@@ -116,6 +116,7 @@ mod tests {
         let quiet = Ctx {
             quiet: true,
             verbose: false,
+            limits: Default::default(),
         };
         let b = Bar::new(&quiet, 10, "x");
         assert!(b.is_hidden());
@@ -127,6 +128,7 @@ mod tests {
         let loud = Ctx {
             quiet: false,
             verbose: false,
+            limits: Default::default(),
         };
         if !std::io::stderr().is_terminal() {
             assert!(Bar::new(&loud, 10, "x").is_hidden());

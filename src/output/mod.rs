@@ -7,6 +7,7 @@ pub mod gexf;
 pub mod graph;
 pub mod graphml;
 pub mod pajek;
+pub mod report;
 pub mod table;
 
 use crate::error::Result;

@@ -4,6 +4,7 @@
 //! Exit codes: 0 ok (a broken pipe too), 2 bad input data or bad arguments,
 //! 3 a file that cannot be read or written, 1 anything else.
 
+mod centrality;
 mod common;
 mod convert;
 mod export;
@@ -47,6 +48,8 @@ pub enum Command {
     Convert(convert::Args),
     /// Write the analysis view as GraphML, GEXF, an edge list or Pajek.
     Export(export::Args),
+    /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
+    Centrality(centrality::Args),
 }
 
 /// Run the CLI and return the process exit code.
@@ -71,6 +74,7 @@ pub fn main() -> ExitCode {
         Command::Summary(a) => summary::run(a, &ctx),
         Command::Convert(a) => convert::run(a, &ctx),
         Command::Export(a) => export::run(a, &ctx),
+        Command::Centrality(a) => centrality::run(a, &ctx),
     };
     match res {
         Ok(code) => code,

@@ -1,0 +1,81 @@
+//! Deterministic parallel sums over sources.
+//!
+//! Sources are cut into fixed-size blocks; each block is summed sequentially
+//! into its own partial vector (with per-job scratch from `map_init`), and the
+//! partial vectors are added in block order. Nothing depends on the number
+//! of threads or on scheduling, so the result has the same bits for any
+//! `RAYON_NUM_THREADS`.
+
+use rayon::prelude::*;
+
+/// Sources per block.
+pub(crate) const BLOCK: usize = 16;
+
+/// Largest number of partial-vector bytes alive at once (per wave).
+const WAVE_BYTES: usize = 64 << 20;
+
+/// Σ over sources `0..n_src` of the vector `f(scratch, src, acc)` adds into
+/// `acc` (length `len`), summed block by block in block order.
+pub(crate) fn sum_over_sources<S, I, F>(n_src: usize, len: usize, init: I, f: F) -> Vec<f64>
+where
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, usize, &mut [f64]) + Sync + Send,
+{
+    let nblocks = n_src.div_ceil(BLOCK);
+    let wave = (WAVE_BYTES / (len.max(1) * 8)).clamp(4, 256);
+    let mut total = vec![0.0; len];
+    let mut start = 0;
+    while start < nblocks {
+        let end = (start + wave).min(nblocks);
+        let parts: Vec<Vec<f64>> = (start..end)
+            .into_par_iter()
+            .map_init(&init, |s, b| {
+                let mut acc = vec![0.0; len];
+                for src in b * BLOCK..((b + 1) * BLOCK).min(n_src) {
+                    f(s, src, &mut acc);
+                }
+                acc
+            })
+            .collect();
+        for p in parts {
+            for (t, x) in total.iter_mut().zip(p) {
+                *t += x;
+            }
+        }
+        start = end;
+    }
+    total
+}
+
+/// Integer counterpart of [`sum_over_sources`] (order-free, so any chunking
+/// would do; kept alike for clarity).
+pub(crate) fn count_over<S, I, F>(n_items: usize, len: usize, init: I, f: F) -> Vec<u64>
+where
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, usize, &mut [u64]) + Sync + Send,
+{
+    let nblocks = n_items.div_ceil(BLOCK);
+    let wave = (WAVE_BYTES / (len.max(1) * 8)).clamp(4, 256);
+    let mut total = vec![0u64; len];
+    let mut start = 0;
+    while start < nblocks {
+        let end = (start + wave).min(nblocks);
+        let parts: Vec<Vec<u64>> = (start..end)
+            .into_par_iter()
+            .map_init(&init, |s, b| {
+                let mut acc = vec![0u64; len];
+                for i in b * BLOCK..((b + 1) * BLOCK).min(n_items) {
+                    f(s, i, &mut acc);
+                }
+                acc
+            })
+            .collect();
+        for p in parts {
+            for (t, x) in total.iter_mut().zip(p) {
+                *t += x;
+            }
+        }
+        start = end;
+    }
+    total
+}

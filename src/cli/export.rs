@@ -52,6 +52,10 @@ pub struct Args {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub view: ViewArgs,
+    /// Add the centralities (degree, strength, betweenness, closeness,
+    /// harmonic, eigenvector, pagerank, core) as node attributes.
+    #[arg(long)]
+    pub with_metrics: bool,
 }
 
 /// Run the subcommand.
@@ -72,7 +76,13 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     };
     let net = load_or_default(ctx, a.data.as_deref())?;
     let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
-    let g = ctx.stage("export graph", || AttrGraph::from_view(&net, &view))?;
+    let mut g = ctx.stage("export graph", || AttrGraph::from_view(&net, &view))?;
+    if a.with_metrics {
+        let t = ctx.stage("centrality", || {
+            crate::algo::centrality(&view, &crate::algo::CentralityOpts::default())
+        });
+        add_centralities(&mut g, &t);
+    }
     let bytes = ctx.stage("write", || -> Result<Vec<u8>> {
         let mut buf: Vec<u8> = Vec::new();
         let io = |e: std::io::Error| crate::Error::io("<buffer>", e);
@@ -98,4 +108,34 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     })?;
     crate::output::write_out(&bytes, a.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Add every computed centrality as a node attribute, in `Measure::ALL`
+/// order; counts (degree, core) as whole numbers.
+fn add_centralities(g: &mut AttrGraph, t: &crate::algo::CentralityTable) {
+    use crate::algo::Measure;
+    for m in Measure::ALL {
+        let ints = match m {
+            Measure::Degree => t.degree.as_ref(),
+            Measure::Core => t.core.as_ref(),
+            _ => None,
+        };
+        if let Some(v) = ints {
+            let v: Vec<i64> = v.iter().map(|&x| i64::from(x)).collect();
+            g.add_node_ints(m.as_str(), &v);
+            continue;
+        }
+        let floats = match m {
+            Measure::Strength => t.strength.as_ref(),
+            Measure::Betweenness => t.betweenness.as_ref(),
+            Measure::Closeness => t.closeness.as_ref(),
+            Measure::Harmonic => t.harmonic.as_ref(),
+            Measure::Eigenvector => t.eigenvector.as_ref(),
+            Measure::Pagerank => t.pagerank.as_ref(),
+            _ => None,
+        };
+        if let Some(v) = floats {
+            g.add_node_floats(m.as_str(), v);
+        }
+    }
 }

@@ -132,10 +132,10 @@ class Checker:
         else:
             self.errors.append(None)
 
-    def same(self, what, got, want):
+    def same(self, what, got, want, tol=1e-12):
         self.checked += 1
         if isinstance(want, float):
-            ok = isinstance(got, (int, float)) and math.isclose(got, want, rel_tol=1e-12, abs_tol=1e-12)
+            ok = isinstance(got, (int, float)) and math.isclose(got, want, rel_tol=tol, abs_tol=tol)
         else:
             ok = got == want and type(got) is type(want)
         if not ok:
@@ -153,12 +153,61 @@ class Checker:
             for n, want in nodes.items():
                 got = nodes_got.get(n, {})
                 for k in sorted(set(want) | set(got)):
-                    self.same(f"{what} node {n} `{k}`", got.get(k), want.get(k))
+                    self.same(f"{what} node {n} `{k}`", got.get(k), want.get(k), METRIC_TOL.get(k, 1e-12))
         for e, want in edges.items():
             got = edges_got.get(e, {})
             keys = set(want) | set(got) if edge_attrs else {"weight"}
             for k in sorted(keys):
                 self.same(f"{what} edge {e} `{k}`", got.get(k), want.get(k))
+
+
+# Centralities are recomputed here with NetworkX; iterative ones converge
+# to a tolerance, and sums may run in another order.
+METRIC_TOL = {"betweenness": 1e-9, "closeness": 1e-9, "harmonic": 1e-9,
+              "strength": 1e-9, "eigenvector": 1e-5, "pagerank": 1e-5}
+
+
+def add_metrics(nodes, edges):
+    """NetworkX's centralities of the expected (unweighted) graph, as
+    `--with-metrics` should export them. PageRank needs SciPy in NetworkX
+    3.x, so it is computed here by the power iteration NetworkX documents
+    (alpha 0.85, dangling mass spread uniformly)."""
+    g = nx.Graph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
+    bc = nx.betweenness_centrality(g, normalized=True)
+    cc = nx.closeness_centrality(g, wf_improved=True)
+    hc = nx.harmonic_centrality(g)
+    core = nx.core_number(g)
+    try:
+        ev = nx.eigenvector_centrality(g, max_iter=10000, tol=1e-12)
+    except nx.PowerIterationFailedConvergence:
+        ev = None
+    n = g.number_of_nodes()
+    pr = {v: 1.0 / n for v in g}
+    for _ in range(1000):
+        dangling = sum(pr[v] for v in g if g.degree(v) == 0)
+        nxt = {v: (1 - 0.85) / n + 0.85 * dangling / n for v in g}
+        for v in g:
+            d = g.degree(v)
+            if d:
+                share = 0.85 * pr[v] / d
+                for u in g[v]:
+                    nxt[u] += share
+        err = sum(abs(nxt[v] - pr[v]) for v in g)
+        pr = nxt
+        if err < n * 1e-13:
+            break
+    for v, attrs in nodes.items():
+        attrs["degree"] = g.degree(v)
+        attrs["strength"] = float(g.degree(v))
+        attrs["betweenness"] = bc[v]
+        attrs["closeness"] = cc[v]
+        attrs["harmonic"] = float(hc[v])
+        attrs["core"] = core[v]
+        attrs["pagerank"] = pr[v]
+        if ev is not None:
+            attrs["eigenvector"] = ev[v]
 
 
 def key(u, v):
@@ -217,7 +266,7 @@ def check_igraph_graphml(c, path, nodes, edges):
             if val is None:
                 continue
             # igraph keeps numbers as floats; compare integers as ints
-            if k == "employees":
+            if k in ("employees", "degree", "core"):
                 val = int(val)
             d[k] = val
         ns[ids[v.index]] = d
@@ -269,8 +318,14 @@ def main():
     ap.add_argument("--gexf")
     ap.add_argument("--pajek")
     ap.add_argument("--edgelist")
+    ap.add_argument("--metrics", action="store_true",
+                    help="the files were written with --with-metrics (needs --weight none)")
     a = ap.parse_args()
     nodes, edges = expected(a.data, a.weight)
+    if a.metrics:
+        if a.weight != "none":
+            ap.error("--metrics is checked on unweighted views only")
+        add_metrics(nodes, edges)
     c = Checker()
     if a.graphml:
         check_networkx_graphml(c, a.graphml, nodes, edges)

@@ -23,4 +23,10 @@ for d in "${datasets[@]}"; do
       --graphml "$out/$n.graphml" --gexf "$out/$n.gexf" \
       --pajek "$out/$n.pajek" --edgelist "$out/$n.edgelist"
   done
+  # centralities as node attributes, recomputed with NetworkX
+  for f in graphml gexf; do
+    "$bin" -q export "$d" --format "$f" --with-metrics -o "$out/$n-m.$f"
+  done
+  "$py" "$here/check_export.py" "$d" --weight none --metrics \
+    --graphml "$out/$n-m.graphml" --gexf "$out/$n-m.gexf"
 done

@@ -28,6 +28,7 @@
 pub mod algo;
 pub mod cli;
 pub mod error;
+pub mod generate;
 pub mod ingest;
 pub mod metrics;
 pub mod model;

@@ -8,6 +8,7 @@ mod centrality;
 mod common;
 mod convert;
 mod export;
+mod generate;
 pub mod progress;
 mod summary;
 mod validate;
@@ -50,6 +51,8 @@ pub enum Command {
     Export(export::Args),
     /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
     Centrality(centrality::Args),
+    /// Generate a synthetic dataset calibrated to the seed's published figures.
+    Generate(generate::Args),
 }
 
 /// Run the CLI and return the process exit code.
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
         Command::Convert(a) => convert::run(a, &ctx),
         Command::Export(a) => export::run(a, &ctx),
         Command::Centrality(a) => centrality::run(a, &ctx),
+        Command::Generate(a) => generate::run(a, &ctx),
     };
     match res {
         Ok(code) => code,

@@ -9,7 +9,15 @@
 use super::common::Ctx;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
+
+/// Bars being drawn: a stage spinner stays hidden while one is.
+static ACTIVE_BARS: AtomicUsize = AtomicUsize::new(0);
+
+/// The stage spinner that is currently shown, so that a bar can hide it.
+static SPINNER: Mutex<Option<ProgressBar>> = Mutex::new(None);
 
 /// How long a stage runs before its spinner shows.
 const SPINNER_DELAY: Duration = Duration::from_millis(400);
@@ -48,9 +56,12 @@ impl Spinner {
             let later = pb.clone();
             std::thread::spawn(move || {
                 std::thread::sleep(SPINNER_DELAY);
-                if !later.is_finished() {
+                if !later.is_finished() && ACTIVE_BARS.load(Ordering::SeqCst) == 0 {
                     later.set_draw_target(ProgressDrawTarget::stderr_with_hz(10));
                     later.enable_steady_tick(Duration::from_millis(120));
+                    if let Ok(mut cur) = SPINNER.lock() {
+                        *cur = Some(later);
+                    }
                 }
             });
         }
@@ -60,6 +71,9 @@ impl Spinner {
     /// Remove the spinner.
     pub fn finish(self) {
         self.0.finish_and_clear();
+        if let Ok(mut cur) = SPINNER.lock() {
+            *cur = None;
+        }
     }
 }
 
@@ -81,8 +95,25 @@ impl Bar {
                 .progress_chars("=> "),
             );
             pb.set_message(msg.to_string());
+            ACTIVE_BARS.fetch_add(1, Ordering::SeqCst);
+            // a bar replaces the stage spinner
+            if let Ok(cur) = SPINNER.lock()
+                && let Some(sp) = cur.as_ref()
+            {
+                sp.finish_and_clear();
+            }
         }
         Bar(pb)
+    }
+
+    /// Set the total (when it is known only once the work has started).
+    pub fn set_length(&self, len: u64) {
+        self.0.set_length(len);
+    }
+
+    /// Set how many units are done.
+    pub fn set_position(&self, pos: u64) {
+        self.0.set_position(pos);
     }
 
     /// Whether the bar draws anything.
@@ -103,6 +134,9 @@ impl Bar {
 
     /// Remove the bar.
     pub fn finish(&self) {
+        if !self.0.is_hidden() && !self.0.is_finished() {
+            ACTIVE_BARS.fetch_sub(1, Ordering::SeqCst);
+        }
         self.0.finish_and_clear();
     }
 }

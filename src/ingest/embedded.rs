@@ -1,12 +1,37 @@
 //! The default dataset embedded in the binary, used by every command whose
-//! DATA argument is omitted.
+//! DATA argument is omitted: `graphs/korea-iccp-2005-2009/`, the scale-1
+//! output of `iuinet generate --preset korea-iccp` with the default seed
+//! (`tests/generate.rs` checks that the committed files equal a fresh run).
 
+use super::Limits;
+use super::table::Tables;
 use crate::error::{Error, Result};
 use crate::model::Network;
+use std::path::PathBuf;
 
-/// The embedded default dataset (`graphs/korea-iccp-2005-2009/`).
+const ACTORS: &[u8] = include_bytes!("../../graphs/korea-iccp-2005-2009/actors.csv");
+const EVENTS: &[u8] = include_bytes!("../../graphs/korea-iccp-2005-2009/events.csv");
+const PROJECTS: &[u8] = include_bytes!("../../graphs/korea-iccp-2005-2009/projects.csv");
+const TIES: &[u8] = include_bytes!("../../graphs/korea-iccp-2005-2009/ties.csv");
+
+/// The embedded default dataset (`graphs/korea-iccp-2005-2009/`). File names
+/// in messages read `korea-iccp-2005-2009 (embedded)/actors.csv`.
 pub fn default_network() -> Result<Network> {
-    Err(Error::Usage(
-        "no DATA given and this build has no embedded default dataset; pass a dataset directory or .json file".into(),
-    ))
+    let dir = PathBuf::from(crate::DEFAULT_DATASET);
+    let limits = Limits::default();
+    let mut problems = Vec::new();
+    let mut parse = |name: &str, bytes: &[u8]| {
+        super::csv::parse_bytes(dir.join(name), bytes, &limits, &mut problems)
+    };
+    let tables = Tables {
+        dataset: dir.clone(),
+        actors: Some(parse("actors.csv", ACTORS)),
+        events: Some(parse("events.csv", EVENTS)),
+        projects: Some(parse("projects.csv", PROJECTS)),
+        ties: Some(parse("ties.csv", TIES)),
+    };
+    if !problems.is_empty() {
+        return Err(Error::from_problems(problems));
+    }
+    super::build(tables)
 }

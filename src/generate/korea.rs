@@ -1,0 +1,1768 @@
+//! The `korea-iccp` preset: the 2005–2009 Industrial Complex Cluster Program.
+//!
+//! Year by year (2005 first, each year built on the years before):
+//! 1. **Mini clusters**: the active MCs of the year (49 in 2005–2007 on the
+//!    7 pilot hubs, 53 in 2008 and 55 in 2009 with the 5 complexes added in
+//!    2008) each get an exact number of members (the year's total split by a
+//!    fixed per-MC weight), taken as a prefix of the MC's candidate list —
+//!    its home firms, affiliated universities/institutes/agencies and a
+//!    minority of outsiders, in a weighted random order fixed once — so
+//!    membership is nested from year to year.
+//! 2. **Events**: the year's events and participations are split between MC
+//!    events (members of one MC, every member at least once) and complex-,
+//!    region- and nation-wide events without an MC; sizes heavy tailed
+//!    (Pareto weights), at most 500.
+//! 3. **Projects**: the year's consortia, types in the seed's exact counts;
+//!    a lead firm from an active MC, partners by triadic closure (a partner
+//!    of a partner in the network of earlier years) or else preferential
+//!    attachment within the pan region; exactly the seed's number of
+//!    large-firm–SME projects.
+//! 4. **Ties**: last year's firm–firm ties survive with probability 0.9;
+//!    new ones (triadic closure, else preferential attachment) fill each
+//!    category to the year's exact count: inter-business connections per firm
+//!    and the foreign share of purchase/sales/supply ties.
+//!
+//! Time O(participations + project memberships + ties) expected; memory
+//! the records themselves.
+
+use super::GenOpts;
+use super::skeleton::Skeleton;
+use crate::error::{Error, Result};
+use crate::model::{
+    Actor, ActorIx, Group, Kind, Layer, Member, Network, Role, SizeClass, Sources, Tie,
+};
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+const NY: usize = 5;
+const Y0: i32 = 2005;
+
+// ---- calibration targets, seed chapter III (see README "The default dataset")
+/// MC members, first and fifth year ("[Changes of Mini Clusters]" text).
+const MEMBERS: [f64; 2] = [2706.0, 5413.0];
+/// Networking activities ("Industry-University-Institute Networking").
+const EVENTS: [f64; 2] = [2020.0, 7511.0];
+/// Participants of networking activities.
+const PARTICIPATIONS: [f64; 2] = [23188.0, 65056.0];
+/// Average inter-business connections per firm ("[R&D Improvement of Industrial Clusters]").
+const IBC: [f64; 2] = [2.49, 2.93];
+/// Global share of purchase/sales networking (same table).
+const GLOBAL: [f64; 2] = [0.277, 0.306];
+/// R&D support cases per year ("[Application Status by Project Type]"): spreads the 900 projects.
+const RND_CASES: [f64; NY] = [172.0, 177.0, 132.0, 211.0, 230.0];
+/// "[Status of R&D Consortium Project Performance Types]".
+const CONSORTIA: [(Consortium, f64); 7] = [
+    (Consortium::Single, 31.0),
+    (Consortium::II, 128.0),
+    (Consortium::IR, 169.0),
+    (Consortium::IU, 450.0),
+    (Consortium::IIR, 30.0),
+    (Consortium::IIU, 82.0),
+    (Consortium::IUR, 10.0),
+];
+/// "[Status of R&D Projects with Large Companies]".
+const LARGE_SME: [f64; NY] = [6.0, 5.0, 15.0, 17.0, 14.0];
+/// "[Support results by company size]", percent.
+const SIZE_SHARES: [f64; 5] = [61.5, 13.8, 11.7, 10.1, 2.9];
+/// "[Pool of Experts on Industry-University-Institute]": university,
+/// institute, supporting organisation, others.
+const EXPERTS: [f64; 4] = [1695.0, 420.0, 365.0, 877.0];
+/// Experts per organisation (a modelling choice: ~15).
+const EXPERTS_PER_ORG: f64 = 15.0;
+
+/// MCs of the pilot hubs kept from 2008 ("[Status of Mini Clusters in Each
+/// Complex]" counts; capped by the MCs the 2010 list has for the hub).
+const PILOT_KEEP: [(&str, usize); 7] = [
+    ("Changwon", 5),
+    ("Gumi", 6),
+    ("Ulsan-Onsan", 4),
+    ("Banwol-Sihwa", 7),
+    ("High-tech Gwangju", 5),
+    ("Gunsan", 4),
+    ("Wonju", 4),
+];
+/// MCs of the complexes added in 2008, in 2008 (same table); all of the
+/// hub's listed MCs from 2009.
+const ADDED_2008: [(&str, usize); 5] = [
+    ("Namdong", 5),
+    ("Ochang Science", 3),
+    ("Seongseo", 4),
+    ("Noksan", 4),
+    ("Daebul", 3),
+];
+/// MCs listed in 2010 under non-programme hubs of a pilot region that stand in
+/// for pilot MCs the 2010 list no longer has (2005–2007, sponsor pilot hub).
+const BORROWED: [(&str, &str); 7] = [
+    ("mc-mnm", "Banwol-Sihwa"),
+    ("mc-cm", "Changwon"),
+    ("mc-mnf", "Changwon"),
+    ("mc-smartcar", "Gumi"),
+    ("mc-i2m", "Gumi"),
+    ("mc-ane", "Gunsan"),
+    ("mc-gangwoncomi", "Wonju"),
+];
+
+// ---- modelling choices
+/// Programme firms (home MC) per MC member of the busiest year, scale 1.
+const PROGRAMME_FIRMS: f64 = 6000.0;
+const OTHER_DOMESTIC_FIRMS: f64 = 900.0;
+const FOREIGN_FIRMS: f64 = 600.0;
+const FOREIGN: [(&str, f64); 8] = [
+    ("JP", 0.30),
+    ("CN", 0.30),
+    ("US", 0.14),
+    ("DE", 0.08),
+    ("TW", 0.07),
+    ("VN", 0.05),
+    ("IN", 0.03),
+    ("TH", 0.03),
+];
+/// Share of a year's events without an MC (complex/region/nation-wide).
+const OPEN_EVENT_SHARE: f64 = 0.10;
+/// Share of a year's participations in events without an MC.
+const OPEN_PART_SHARE: f64 = 0.22;
+const MC_EVENT_TYPES: [(&str, f64); 5] = [
+    ("technology seminar", 0.30),
+    ("SIG meeting", 0.30),
+    ("company visit", 0.20),
+    ("joint seminar", 0.15),
+    ("forum", 0.05),
+];
+const OPEN_EVENT_TYPES: [(&str, f64); 3] = [
+    ("forum", 0.35),
+    ("policy briefing", 0.40),
+    ("joint seminar", 0.25),
+];
+const MAX_EVENT: usize = 500;
+/// Probability of choosing a partner by triadic closure.
+const CLOSURE: f64 = 0.8;
+/// Probability of choosing a new tie partner by triadic closure.
+const TIE_CLOSURE: f64 = 0.85;
+/// Share of a year's new ties that go to the most embedded firm pairs.
+const STRONG_CLOSURE: f64 = 0.15;
+const TIE_SURVIVAL: f64 = 0.9;
+const MENTORING_SHARE: f64 = 0.06;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::upper_case_acronyms)]
+enum Consortium {
+    Single,
+    II,
+    IR,
+    IU,
+    IIR,
+    IIU,
+    IUR,
+}
+
+impl Consortium {
+    fn label(self) -> &'static str {
+        match self {
+            Consortium::Single => "single",
+            Consortium::II => "industry-industry",
+            Consortium::IR => "industry-institute",
+            Consortium::IU => "industry-university",
+            Consortium::IIR => "industry-industry-institute",
+            Consortium::IIU => "industry-industry-university",
+            Consortium::IUR => "industry-university-institute",
+        }
+    }
+    fn multi_firm(self) -> bool {
+        matches!(self, Consortium::II | Consortium::IIR | Consortium::IIU)
+    }
+}
+
+fn lerp(a: [f64; 2], k: usize) -> f64 {
+    a[0] + (a[1] - a[0]) * k as f64 / (NY - 1) as f64
+}
+
+/// Largest-remainder apportionment of `total` over `weights` (ties by index).
+fn apportion(total: usize, weights: &[f64]) -> Vec<usize> {
+    let sum: f64 = weights.iter().sum();
+    if weights.is_empty() || sum <= 0.0 {
+        return vec![0; weights.len()];
+    }
+    let exact: Vec<f64> = weights.iter().map(|w| total as f64 * w / sum).collect();
+    let mut out: Vec<usize> = exact.iter().map(|x| x.floor() as usize).collect();
+    let given: usize = out.iter().sum();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    order.sort_by(|&a, &b| {
+        let fa = exact[a] - exact[a].floor();
+        let fb = exact[b] - exact[b].floor();
+        fb.total_cmp(&fa).then(a.cmp(&b))
+    });
+    for &i in order.iter().take(total.saturating_sub(given)) {
+        out[i] += 1;
+    }
+    out
+}
+
+fn scaled(x: f64, scale: f64) -> usize {
+    (x * scale).round().max(0.0) as usize
+}
+
+/// Pareto(α) with minimum 1.
+fn pareto(rng: &mut ChaCha8Rng, alpha: f64) -> f64 {
+    (1.0 - rng.random::<f64>()).powf(-1.0 / alpha)
+}
+
+fn pick_weighted<T: Copy>(rng: &mut ChaCha8Rng, items: &[(T, f64)]) -> T {
+    let total: f64 = items.iter().map(|x| x.1).sum();
+    let mut x = rng.random::<f64>() * total;
+    for &(t, w) in items {
+        if x < w {
+            return t;
+        }
+        x -= w;
+    }
+    items[items.len() - 1].0
+}
+
+fn cumulative(ws: impl Iterator<Item = f64>) -> Vec<f64> {
+    let mut acc = 0.0;
+    ws.map(|w| {
+        acc += w;
+        acc
+    })
+    .collect()
+}
+
+fn pick_cum(rng: &mut ChaCha8Rng, cum: &[f64]) -> usize {
+    let total = cum.last().copied().unwrap_or(0.0);
+    let x = rng.random::<f64>() * total;
+    cum.partition_point(|&c| c <= x)
+        .min(cum.len().saturating_sub(1))
+}
+
+/// Sizes of events with per-event caps summing to `p` (clamped to what the
+/// caps allow): each at least min(2, cap), the rest spread by Pareto weights.
+fn event_sizes(rng: &mut ChaCha8Rng, caps: &[usize], p: usize) -> Vec<usize> {
+    let mins: Vec<usize> = caps.iter().map(|&c| c.min(2)).collect();
+    let lo: usize = mins.iter().sum();
+    let hi: usize = caps.iter().sum();
+    let p = p.clamp(lo, hi);
+    let rem = p - lo;
+    let w: Vec<f64> = caps.iter().map(|_| pareto(rng, 1.6)).collect();
+    let wsum: f64 = w.iter().sum();
+    let mut sizes: Vec<usize> = mins.clone();
+    let mut given = 0;
+    for i in 0..caps.len() {
+        let add = ((rem as f64 * w[i] / wsum).floor() as usize).min(caps[i] - mins[i]);
+        sizes[i] += add;
+        given += add;
+    }
+    let mut left = rem - given;
+    if !caps.is_empty() {
+        let mut i = rng.random_range(0..caps.len());
+        while left > 0 {
+            if sizes[i] < caps[i] {
+                sizes[i] += 1;
+                left -= 1;
+            }
+            i = (i + 1) % caps.len();
+        }
+    }
+    sizes
+}
+
+/// Add `k` distinct candidates not yet stamped with `tag` to `out`, drawn
+/// with probability ∝ weight (`cum` is the cumulative weight of `cands`).
+fn sample_distinct(
+    rng: &mut ChaCha8Rng,
+    cands: &[u32],
+    cum: &[f64],
+    k: usize,
+    stamp: &mut [u32],
+    tag: u32,
+    out: &mut Vec<u32>,
+) {
+    if k == 0 {
+        return;
+    }
+    let free = cands.iter().filter(|&&a| stamp[a as usize] != tag).count();
+    let k = k.min(free);
+    if (k as f64) > 0.5 * free as f64 {
+        // Efraimidis–Spirakis: keys ln(u)/w, take the k largest.
+        let mut keyed: Vec<(f64, u32)> = cands
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| stamp[**a as usize] != tag)
+            .map(|(i, &a)| {
+                let w = cum[i] - if i == 0 { 0.0 } else { cum[i - 1] };
+                let u: f64 = 1.0 - rng.random::<f64>();
+                (u.ln() / w.max(1e-12), a)
+            })
+            .collect();
+        keyed.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        for &(_, a) in keyed.iter().take(k) {
+            stamp[a as usize] = tag;
+            out.push(a);
+        }
+        return;
+    }
+    let mut got = 0;
+    while got < k {
+        let a = cands[pick_cum(rng, cum)];
+        if stamp[a as usize] != tag {
+            stamp[a as usize] = tag;
+            out.push(a);
+            got += 1;
+        }
+    }
+}
+
+/// A mini cluster as the generator runs it.
+struct McPlan {
+    id: String,
+    region: usize,
+    /// The complex it is listed under (first programme hub, else first hub).
+    own_hub: usize,
+    /// The programme hub that runs it.
+    sponsor: usize,
+    active: [bool; NY],
+    /// Where its members go when it stops (2008).
+    succ: Option<usize>,
+    weight: f64,
+}
+
+/// An actor under construction.
+struct Ag {
+    kind: Kind,
+    employees: Option<u64>,
+    region: Option<usize>,
+    complex: Option<usize>,
+    country: &'static str,
+    act: f64,
+    /// Home MC of programme firms.
+    home: Option<usize>,
+    name: String,
+}
+
+impl Ag {
+    fn large(&self) -> bool {
+        self.employees.is_some_and(|e| e >= 300)
+    }
+    fn domestic_firm(&self) -> bool {
+        self.kind == Kind::Firm && self.country == "KR"
+    }
+}
+
+const FIRM_WORDS: [&str; 24] = [
+    "Hanbit", "Daeil", "Sejin", "Dongyang", "Samhwa", "Kumho", "Woojin", "Jinsung", "Taeyang",
+    "Hyundo", "Seoyoung", "Kukje", "Shinil", "Daewon", "Haesung", "Mirae", "Nara", "Boram",
+    "Chungang", "Iljin", "Gaon", "Saeron", "Yujin", "Dasan",
+];
+const FIRM_TRADES: [&str; 12] = [
+    "Precision",
+    "Electronics",
+    "Machinery",
+    "Materials",
+    "Photonics",
+    "Medical",
+    "Motors",
+    "Tech",
+    "Industrial",
+    "Systems",
+    "Metal",
+    "Chemical",
+];
+const FOREIGN_WORDS: [&str; 8] = [
+    "Pacific", "Orient", "Global", "United", "Northern", "Summit", "Delta", "Apex",
+];
+
+/// Generate the korea-iccp dataset.
+pub fn korea_iccp(opts: &GenOpts) -> Result<Network> {
+    korea_iccp_with_progress(opts, &mut |_, _| {})
+}
+
+/// Generate the korea-iccp dataset, calling `progress(done, total)` as work
+/// advances (units: events, projects and ties generated).
+pub fn korea_iccp_with_progress(
+    opts: &GenOpts,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Network> {
+    if !(opts.scale.is_finite() && opts.scale > 0.0 && opts.scale <= 1000.0) {
+        return Err(Error::Usage(format!(
+            "--scale {}: expected a number > 0 and ≤ 1000",
+            opts.scale
+        )));
+    }
+    if opts.years.from < super::YEARS.from || opts.years.to > super::YEARS.to {
+        return Err(Error::Usage(format!(
+            "--years {}: the korea-iccp preset is calibrated for {} only",
+            opts.years,
+            super::YEARS
+        )));
+    }
+    let sk = Skeleton::load()?;
+    Gen::new(opts, sk).run(progress)
+}
+
+struct Gen {
+    opts: GenOpts,
+    sk: Skeleton,
+    rng: ChaCha8Rng,
+    mcs: Vec<McPlan>,
+    ag: Vec<Ag>,
+    /// members[mc][y]: exact member count (0 when inactive).
+    members: Vec<[usize; NY]>,
+    /// Candidate lists: [phase 0 (2005–2007), phase 1 (2008–2009)] per MC.
+    cands: Vec<[Vec<u32>; 2]>,
+    groups: Vec<Group>,
+    ties: Vec<Tie>,
+    /// Network of earlier years (projects and ties), for triadic closure.
+    adj: Vec<Vec<u32>>,
+    stamp: Vec<u32>,
+    tag: u32,
+    total_work: u64,
+    done_work: u64,
+}
+
+impl Gen {
+    fn new(opts: &GenOpts, sk: Skeleton) -> Gen {
+        Gen {
+            opts: *opts,
+            sk,
+            rng: ChaCha8Rng::seed_from_u64(opts.seed),
+            mcs: Vec::new(),
+            ag: Vec::new(),
+            members: Vec::new(),
+            cands: Vec::new(),
+            groups: Vec::new(),
+            ties: Vec::new(),
+            adj: Vec::new(),
+            stamp: Vec::new(),
+            tag: 0,
+            total_work: 0,
+            done_work: 0,
+        }
+    }
+
+    fn next_tag(&mut self) -> u32 {
+        self.tag = self.tag.wrapping_add(1);
+        if self.tag == 0 {
+            self.stamp.iter_mut().for_each(|s| *s = 0);
+            self.tag = 1;
+        }
+        self.tag
+    }
+
+    fn run(mut self, progress: &mut dyn FnMut(u64, u64)) -> Result<Network> {
+        self.plan_mcs()?;
+        self.plan_members();
+        self.make_actors();
+        self.make_candidates();
+        let s = self.opts.scale;
+        let last = (self.opts.years.to - Y0) as usize;
+        let n_firms = self.ag.iter().filter(|a| a.kind == Kind::Firm).count();
+        self.total_work = (0..=last)
+            .map(|k| {
+                scaled(lerp(EVENTS, k), s) as u64
+                    + scaled(900.0 * RND_CASES[k] / RND_CASES.iter().sum::<f64>(), s) as u64
+                    + (lerp(IBC, k) * n_firms as f64 / 2.0).round() as u64
+            })
+            .sum();
+        self.adj = vec![Vec::new(); self.ag.len()];
+        self.stamp = vec![0; self.ag.len()];
+        progress(0, self.total_work);
+        let project_types = self.project_types();
+        let mut prev_ties: Vec<(u32, u32, &'static str)> = Vec::new();
+        let mut events = Vec::new();
+        let mut projects = Vec::new();
+        for (k, types) in project_types.iter().enumerate().take(last + 1) {
+            self.events(k, &mut events, progress);
+            let pending_p = self.projects(k, types, &mut projects);
+            self.done_work += types.len() as u64;
+            progress(self.done_work, self.total_work);
+            let (cur, pending_t) = self.ties(k, &prev_ties, n_firms);
+            self.done_work += cur.len() as u64;
+            progress(self.done_work, self.total_work);
+            let year = Y0 + k as i32;
+            for &(a, b, kind) in &cur {
+                self.ties.push(Tie {
+                    source: a,
+                    target: b,
+                    kind: kind.to_string(),
+                    year: Some(year),
+                    weight: 1.0,
+                    attrs: Vec::new(),
+                    line: 0,
+                });
+            }
+            prev_ties = cur;
+            for (a, b) in pending_p.into_iter().chain(pending_t) {
+                self.adj[a as usize].push(b);
+                self.adj[b as usize].push(a);
+            }
+            for v in &mut self.adj {
+                v.sort_unstable();
+                v.dedup();
+            }
+        }
+        self.groups = events;
+        self.groups.extend(projects);
+        let total = self.total_work;
+        let net = self.finish();
+        progress(total, total);
+        Ok(net)
+    }
+
+    /// Which MCs run in which year.
+    fn plan_mcs(&mut self) -> Result<()> {
+        let sk = &self.sk;
+        let mut per_hub: Vec<usize> = vec![0; sk.complexes.len()];
+        for mc in &sk.mini_clusters {
+            let own = mc
+                .hubs
+                .iter()
+                .filter_map(|h| sk.complex(h))
+                .find(|&c| sk.complexes[c].appointed.is_some())
+                .or_else(|| mc.hubs.first().and_then(|h| sk.complex(h)));
+            let Some(own) = own else { continue };
+            let borrowed = BORROWED.iter().find(|b| b.0 == mc.id);
+            let (sponsor, active) = if let Some(&(_, sponsor)) = borrowed {
+                let Some(sp) = sk.complex(sponsor) else {
+                    continue;
+                };
+                (sp, [true, true, true, false, false])
+            } else {
+                let c = &sk.complexes[own];
+                let rank = per_hub[own];
+                match c.appointed {
+                    Some(2005) => {
+                        per_hub[own] += 1;
+                        let keep = PILOT_KEEP
+                            .iter()
+                            .find(|p| p.0 == c.id)
+                            .map_or(usize::MAX, |p| p.1);
+                        (own, [true, true, true, rank < keep, rank < keep])
+                    }
+                    Some(2008) => {
+                        per_hub[own] += 1;
+                        let first = ADDED_2008
+                            .iter()
+                            .find(|p| p.0 == c.id)
+                            .map_or(usize::MAX, |p| p.1);
+                        (own, [false, false, false, rank < first, true])
+                    }
+                    _ => continue,
+                }
+            };
+            self.mcs.push(McPlan {
+                id: mc.id.clone(),
+                region: mc.region,
+                own_hub: own,
+                sponsor,
+                active,
+                succ: None,
+                weight: 0.7 + 0.6 * self.rng.random::<f64>(),
+            });
+        }
+        // Successors: stopped MCs hand their members to the sponsor's
+        // surviving MCs, round robin.
+        let mut rr: Vec<usize> = vec![0; sk.complexes.len()];
+        for i in 0..self.mcs.len() {
+            if self.mcs[i].active[2] && !self.mcs[i].active[3] {
+                let sp = self.mcs[i].sponsor;
+                let survivors: Vec<usize> = (0..self.mcs.len())
+                    .filter(|&j| self.mcs[j].sponsor == sp && self.mcs[j].active[NY - 1])
+                    .collect();
+                if !survivors.is_empty() {
+                    self.mcs[i].succ = Some(survivors[rr[sp] % survivors.len()]);
+                    rr[sp] += 1;
+                }
+            }
+        }
+        if self.mcs.is_empty() {
+            return Err(Error::Usage(
+                "the korea-iccp skeleton has no programme mini clusters".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    fn plan_members(&mut self) {
+        let s = self.opts.scale;
+        self.members = vec![[0; NY]; self.mcs.len()];
+        for k in 0..NY {
+            let active: Vec<usize> = (0..self.mcs.len())
+                .filter(|&i| self.mcs[i].active[k])
+                .collect();
+            let w: Vec<f64> = active.iter().map(|&i| self.mcs[i].weight).collect();
+            let total = scaled(lerp(MEMBERS, k), s).max(active.len() * 2);
+            for (j, n) in apportion(total, &w).into_iter().enumerate() {
+                self.members[active[j]][k] = n;
+            }
+        }
+    }
+
+    fn make_actors(&mut self) {
+        let s = self.opts.scale;
+        let rng = &mut self.rng;
+        // Programme firms: home MCs in proportion to each MC's peak demand.
+        let demand: Vec<f64> = self
+            .members
+            .iter()
+            .map(|m| *m.iter().max().unwrap_or(&0) as f64)
+            .collect();
+        let n_prog = scaled(PROGRAMME_FIRMS, s).max(self.mcs.len());
+        let per_mc = apportion(n_prog, &demand);
+        let mut homes: Vec<Option<usize>> = per_mc
+            .iter()
+            .enumerate()
+            .flat_map(|(i, &n)| std::iter::repeat_n(Some(i), n))
+            .collect();
+        homes.extend(std::iter::repeat_n(None, scaled(OTHER_DOMESTIC_FIRMS, s)));
+        homes.shuffle(rng);
+        let n_foreign = scaled(FOREIGN_FIRMS, s);
+        let n_firms = homes.len() + n_foreign;
+        // Size classes in the seed's exact proportions over all firms.
+        let counts = apportion(n_firms, &SIZE_SHARES);
+        let mut classes: Vec<usize> = counts
+            .iter()
+            .enumerate()
+            .flat_map(|(c, &n)| std::iter::repeat_n(c, n))
+            .collect();
+        classes.shuffle(rng);
+        let programme_hubs: Vec<usize> = (0..self.sk.complexes.len())
+            .filter(|&c| self.sk.complexes[c].appointed.is_some())
+            .collect();
+        // Complexes outside the programme (hosts of the other domestic firms).
+        let outside: Vec<usize> = (0..self.sk.complexes.len())
+            .filter(|&c| {
+                let cx = &self.sk.complexes[c];
+                cx.appointed.is_none()
+                    && !cx.hubs.iter().any(|h| {
+                        self.sk
+                            .complex(h)
+                            .is_some_and(|i| self.sk.complexes[i].appointed.is_some())
+                    })
+            })
+            .collect();
+        let connected: Vec<Vec<usize>> = self
+            .sk
+            .complexes
+            .iter()
+            .map(|c| self.sk.connected_to(&c.id))
+            .collect();
+        let employees = |rng: &mut ChaCha8Rng, class: usize| -> u64 {
+            let u: f64 = rng.random();
+            match class {
+                0 => 1 + (29.0 * u * u) as u64,
+                1 => rng.random_range(30..50),
+                2 => rng.random_range(50..100),
+                3 => rng.random_range(100..300),
+                _ => (300.0 * (1.0 - u).powf(-1.0 / 1.3)).min(60000.0) as u64,
+            }
+        };
+        let firm_name = |rng: &mut ChaCha8Rng| -> String {
+            format!(
+                "{} {}",
+                FIRM_WORDS[rng.random_range(0..FIRM_WORDS.len())],
+                FIRM_TRADES[rng.random_range(0..FIRM_TRADES.len())]
+            )
+        };
+        for (i, home) in homes.iter().enumerate() {
+            let class = classes[i];
+            let (region, complex) = match home {
+                Some(m) => {
+                    let hub = self.mcs[*m].own_hub;
+                    let cn = &connected[hub];
+                    let cx = if !cn.is_empty() && rng.random::<f64>() < 0.3 {
+                        cn[rng.random_range(0..cn.len())]
+                    } else {
+                        hub
+                    };
+                    (self.sk.complexes[cx].region, cx)
+                }
+                None => {
+                    let cx = outside[rng.random_range(0..outside.len())];
+                    (self.sk.complexes[cx].region, cx)
+                }
+            };
+            let emp = employees(rng, class);
+            self.ag.push(Ag {
+                kind: Kind::Firm,
+                employees: Some(emp),
+                region: Some(region),
+                complex: Some(complex),
+                country: "KR",
+                act: pareto(rng, 2.5) * (1.0 + 0.15 * class as f64),
+                home: *home,
+                name: firm_name(rng),
+            });
+        }
+        for i in 0..n_foreign {
+            let class = classes[homes.len() + i];
+            let country = pick_weighted(rng, &FOREIGN);
+            let emp = employees(rng, class);
+            self.ag.push(Ag {
+                kind: Kind::Firm,
+                employees: Some(emp),
+                region: None,
+                complex: None,
+                country,
+                act: pareto(rng, 2.5),
+                home: None,
+                name: format!(
+                    "{} {} ({country})",
+                    FOREIGN_WORDS[rng.random_range(0..FOREIGN_WORDS.len())],
+                    FIRM_TRADES[rng.random_range(0..FIRM_TRADES.len())]
+                ),
+            });
+        }
+        // Organisations: the expert pool's ratios, ~15 experts each. Regions in
+        // proportion to their programme MCs.
+        let mut region_w = vec![0.0; self.sk.regions.len()];
+        for m in &self.mcs {
+            region_w[m.region] += 1.0;
+        }
+        let region_items: Vec<(usize, f64)> = region_w
+            .iter()
+            .enumerate()
+            .map(|(r, &w)| (r, w + 0.5))
+            .collect();
+        let hubs_in = |r: usize| -> Vec<usize> {
+            programme_hubs
+                .iter()
+                .copied()
+                .filter(|&c| self.sk.complexes[c].region == r)
+                .collect()
+        };
+        let kinds = [Kind::University, Kind::Institute, Kind::Agency, Kind::Other];
+        let names = [
+            ["University", "National University", "College"],
+            [
+                "Research Institute",
+                "Technology Institute",
+                "Research Center",
+            ],
+            ["Technopark", "Business Support Center", "Industry Agency"],
+            ["Consulting", "Patent Office", "Industry Association"],
+        ];
+        for (ki, &kind) in kinds.iter().enumerate() {
+            let n = scaled(EXPERTS[ki] / EXPERTS_PER_ORG, s).max(1);
+            for j in 0..n {
+                // The first agencies are the programme hubs' cluster agencies.
+                let (region, complex, name) = if kind == Kind::Agency && j < programme_hubs.len() {
+                    let c = programme_hubs[j];
+                    (
+                        self.sk.complexes[c].region,
+                        Some(c),
+                        format!("KICOX {} cluster agency", self.sk.complexes[c].id),
+                    )
+                } else {
+                    let r = pick_weighted(rng, &region_items);
+                    let hubs = hubs_in(r);
+                    let c = (!hubs.is_empty()).then(|| hubs[rng.random_range(0..hubs.len())]);
+                    let place = c.map_or(self.sk.regions[r].as_str(), |c| {
+                        self.sk.complexes[c].id.as_str()
+                    });
+                    let suffix = names[ki][rng.random_range(0..3)];
+                    (r, c, format!("{place} {suffix} {}", j + 1))
+                };
+                self.ag.push(Ag {
+                    kind,
+                    employees: None,
+                    region: Some(region),
+                    complex,
+                    country: "KR",
+                    act: 2.0 * pareto(rng, 2.0),
+                    home: None,
+                    name,
+                });
+            }
+        }
+    }
+
+    /// Each MC's candidates in a weighted random order (the order members join).
+    fn make_candidates(&mut self) {
+        let rng = &mut self.rng;
+        let n_mc = self.mcs.len();
+        // (key, actor) per MC, phase-independent.
+        let mut own: Vec<Vec<(f64, u32)>> = vec![Vec::new(); n_mc];
+        let key = |rng: &mut ChaCha8Rng, w: f64| -> f64 { (1.0 - rng.random::<f64>()).ln() / w };
+        for (i, a) in self.ag.iter().enumerate() {
+            if let Some(h) = a.home {
+                own[h].push((key(rng, a.act), i as u32));
+            }
+        }
+        let n_regions = self.sk.regions.len();
+        let mut orgs_by_region: Vec<Vec<u32>> = vec![Vec::new(); n_regions];
+        let mut firms_by_region: Vec<Vec<u32>> = vec![Vec::new(); n_regions];
+        let mut all_dom: Vec<u32> = Vec::new();
+        for (i, a) in self.ag.iter().enumerate() {
+            match (a.kind, a.region) {
+                (Kind::Firm, Some(r)) if a.country == "KR" => {
+                    firms_by_region[r].push(i as u32);
+                    all_dom.push(i as u32);
+                }
+                (Kind::Firm, _) => {}
+                (_, Some(r)) => orgs_by_region[r].push(i as u32),
+                _ => {}
+            }
+        }
+        for (m, mc) in self.mcs.iter().enumerate() {
+            let peak = *self.members[m].iter().max().unwrap_or(&0);
+            // Affiliated organisations (core members: high keys).
+            let orgs = &orgs_by_region[mc.region];
+            let n_org = ((0.12 * peak as f64).round() as usize).min(orgs.len());
+            let mut chosen: HashSet<u32> = own[m].iter().map(|x| x.1).collect();
+            let mut tries = 0;
+            while chosen.len() < own[m].len() + n_org && tries < 20 * (n_org + 1) {
+                tries += 1;
+                let a = orgs[rng.random_range(0..orgs.len())];
+                if chosen.insert(a) {
+                    let w = 3.0 * self.ag[a as usize].act;
+                    own[m].push((key(rng, w), a));
+                }
+            }
+            // Outsiders: other complexes of the region, rarely other regions.
+            let n_out = (0.15 * peak as f64).round() as usize + peak.saturating_sub(own[m].len());
+            let region_firms = &firms_by_region[mc.region];
+            let mut tries = 0;
+            let target = own[m].len() + n_out;
+            while own[m].len() < target && tries < 50 * (n_out + 1) {
+                tries += 1;
+                let a = if rng.random::<f64>() < 0.85 && !region_firms.is_empty() {
+                    region_firms[rng.random_range(0..region_firms.len())]
+                } else {
+                    all_dom[rng.random_range(0..all_dom.len())]
+                };
+                if self.ag[a as usize].home == Some(m) || !chosen.insert(a) {
+                    continue;
+                }
+                let w = 0.4 * self.ag[a as usize].act;
+                own[m].push((key(rng, w), a));
+            }
+        }
+        let sorted = |mut v: Vec<(f64, u32)>| -> Vec<u32> {
+            v.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            let mut seen = HashSet::new();
+            v.into_iter()
+                .filter(|x| seen.insert(x.1))
+                .map(|x| x.1)
+                .collect()
+        };
+        self.cands = (0..n_mc)
+            .map(|m| {
+                let mut late = own[m].clone();
+                for (p, o) in own.iter().enumerate() {
+                    if self.mcs[p].succ == Some(m) {
+                        late.extend(o.iter().copied());
+                    }
+                }
+                [sorted(own[m].clone()), sorted(late)]
+            })
+            .collect();
+    }
+
+    /// The year's members of an MC.
+    fn mc_members(&self, m: usize, k: usize) -> &[u32] {
+        let list = &self.cands[m][usize::from(k >= 3)];
+        &list[..self.members[m][k].min(list.len())]
+    }
+
+    fn events(&mut self, k: usize, out: &mut Vec<Group>, progress: &mut dyn FnMut(u64, u64)) {
+        let s = self.opts.scale;
+        let year = Y0 + k as i32;
+        let e_total = scaled(lerp(EVENTS, k), s).max(1);
+        let p_total = scaled(lerp(PARTICIPATIONS, k), s);
+        let e_open = (e_total as f64 * OPEN_EVENT_SHARE).round() as usize;
+        let p_open = (p_total as f64 * OPEN_PART_SHARE).round() as usize;
+        let active: Vec<usize> = (0..self.mcs.len())
+            .filter(|&m| self.mcs[m].active[k])
+            .collect();
+        let w: Vec<f64> = active.iter().map(|&m| self.members[m][k] as f64).collect();
+        let e_mc = apportion(e_total - e_open, &w);
+        let p_mc = apportion(p_total - p_open, &w);
+        let width = (e_total.max(1).ilog10() as usize + 1).max(5);
+        let mut serial = 0usize;
+        let new_id = |serial: &mut usize| {
+            *serial += 1;
+            format!("ev{:02}-{:0width$}", year % 100, serial)
+        };
+        for (j, &m) in active.iter().enumerate() {
+            let mem: Vec<u32> = self.mc_members(m, k).to_vec();
+            let n_ev = e_mc[j].max(1);
+            let cap = mem.len().min(MAX_EVENT);
+            let p = p_mc[j].max(mem.len()).min(n_ev * cap);
+            let sizes = event_sizes(&mut self.rng, &vec![cap; n_ev], p);
+            let mut slots: Vec<u32> = sizes
+                .iter()
+                .enumerate()
+                .flat_map(|(i, &n)| std::iter::repeat_n(i as u32, n))
+                .collect();
+            slots.shuffle(&mut self.rng);
+            let mut ev: Vec<Vec<u32>> = vec![Vec::new(); n_ev];
+            for (a, &slot) in mem.iter().zip(&slots) {
+                ev[slot as usize].push(*a);
+            }
+            let cum = cumulative(mem.iter().map(|&a| self.ag[a as usize].act));
+            let mc_id = self.mcs[m].id.clone();
+            for (i, mut members) in ev.into_iter().enumerate() {
+                let tag = self.next_tag();
+                for &a in &members {
+                    self.stamp[a as usize] = tag;
+                }
+                let need = sizes[i] - members.len();
+                sample_distinct(
+                    &mut self.rng,
+                    &mem,
+                    &cum,
+                    need,
+                    &mut self.stamp,
+                    tag,
+                    &mut members,
+                );
+                members.sort_unstable();
+                let kind = pick_weighted(&mut self.rng, &MC_EVENT_TYPES);
+                out.push(group(
+                    new_id(&mut serial),
+                    Layer::Event,
+                    kind,
+                    year,
+                    &members,
+                    Some(&mc_id),
+                ));
+            }
+            self.done_work += n_ev as u64;
+            progress(self.done_work, self.total_work);
+        }
+        // Events without an MC: complex (60%), pan-region (30%), nation (10%).
+        let mut by_hub: Vec<Vec<u32>> = vec![Vec::new(); self.sk.complexes.len()];
+        let mut by_region: Vec<Vec<u32>> = vec![Vec::new(); self.sk.regions.len()];
+        let mut nation: Vec<u32> = Vec::new();
+        for &m in &active {
+            let mem = self.mc_members(m, k).to_vec();
+            by_hub[self.mcs[m].sponsor].extend(&mem);
+            by_region[self.mcs[m].region].extend(&mem);
+            nation.extend(&mem);
+        }
+        for (i, a) in self.ag.iter().enumerate() {
+            if a.kind == Kind::Agency
+                && let Some(r) = a.region
+            {
+                by_region[r].push(i as u32);
+                if let Some(c) = a.complex {
+                    by_hub[c].push(i as u32);
+                }
+                nation.push(i as u32);
+            }
+        }
+        for v in by_hub
+            .iter_mut()
+            .chain(by_region.iter_mut())
+            .chain(std::iter::once(&mut nation))
+        {
+            v.sort_unstable();
+            v.dedup();
+        }
+        let hub_items: Vec<(usize, f64)> = by_hub
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.len() >= 2)
+            .map(|(h, v)| (h, v.len() as f64))
+            .collect();
+        let region_items: Vec<(usize, f64)> = by_region
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.len() >= 2)
+            .map(|(r, v)| (r, v.len() as f64))
+            .collect();
+        if hub_items.is_empty() || region_items.is_empty() || nation.len() < 2 {
+            return;
+        }
+        // host: 0 hub, 1 region, 2 nation
+        let hosts: Vec<(u8, usize)> = (0..e_open)
+            .map(|_| {
+                let x: f64 = self.rng.random();
+                if x < 0.6 {
+                    (0, pick_weighted(&mut self.rng, &hub_items))
+                } else if x < 0.9 {
+                    (1, pick_weighted(&mut self.rng, &region_items))
+                } else {
+                    (2, 0)
+                }
+            })
+            .collect();
+        let cand = |h: (u8, usize)| -> &Vec<u32> {
+            match h.0 {
+                0 => &by_hub[h.1],
+                1 => &by_region[h.1],
+                _ => &nation,
+            }
+        };
+        let caps: Vec<usize> = hosts
+            .iter()
+            .map(|&h| ((cand(h).len() * 4) / 5).clamp(2, MAX_EVENT))
+            .collect();
+        let sizes = event_sizes(&mut self.rng, &caps, p_open);
+        for (i, &h) in hosts.iter().enumerate() {
+            let c = cand(h);
+            let cum = cumulative(c.iter().map(|&a| self.ag[a as usize].act));
+            let tag = self.next_tag();
+            let mut members = Vec::with_capacity(sizes[i]);
+            sample_distinct(
+                &mut self.rng,
+                c,
+                &cum,
+                sizes[i],
+                &mut self.stamp,
+                tag,
+                &mut members,
+            );
+            members.sort_unstable();
+            let kind = pick_weighted(&mut self.rng, &OPEN_EVENT_TYPES);
+            out.push(group(
+                new_id(&mut serial),
+                Layer::Event,
+                kind,
+                year,
+                &members,
+                None,
+            ));
+        }
+        self.done_work += e_open as u64;
+        progress(self.done_work, self.total_work);
+    }
+
+    /// The consortium type of every project, per year.
+    fn project_types(&mut self) -> Vec<Vec<Consortium>> {
+        let s = self.opts.scale;
+        let counts = apportion(
+            scaled(900.0, s),
+            &CONSORTIA.iter().map(|c| c.1).collect::<Vec<_>>(),
+        );
+        let mut all: Vec<Consortium> = CONSORTIA
+            .iter()
+            .zip(&counts)
+            .flat_map(|(c, &n)| std::iter::repeat_n(c.0, n))
+            .collect();
+        all.shuffle(&mut self.rng);
+        let per_year = apportion(all.len(), &RND_CASES);
+        let mut out = Vec::new();
+        let mut it = all.into_iter();
+        for n in per_year {
+            out.push(it.by_ref().take(n).collect());
+        }
+        out
+    }
+
+    /// Is actor `c` acceptable for slot `need`?
+    fn fits(&self, c: u32, need: Need) -> bool {
+        let a = &self.ag[c as usize];
+        match need {
+            Need::Sme => a.domestic_firm() && !a.large(),
+            Need::Large => a.domestic_firm() && a.large(),
+            Need::AnyFirm => a.domestic_firm(),
+            Need::University => a.kind == Kind::University,
+            Need::Institute => a.kind == Kind::Institute,
+            Need::Agency => a.kind == Kind::Agency,
+        }
+    }
+
+    /// A partner for a project: triadic closure through the members so far,
+    /// else preferential attachment (urn of earlier participations) within
+    /// the region, else anyone fitting.
+    fn partner(&mut self, members: &[u32], need: Need, region: usize, urn: &Urns) -> Option<u32> {
+        let ok = |g: &Gen, c: u32| g.fits(c, need) && !members.contains(&c);
+        if !members.is_empty() && self.rng.random::<f64>() < CLOSURE {
+            for _ in 0..40 {
+                let m = members[self.rng.random_range(0..members.len())];
+                let n1 = &self.adj[m as usize];
+                if n1.is_empty() {
+                    continue;
+                }
+                let n = n1[self.rng.random_range(0..n1.len())];
+                let n2 = &self.adj[n as usize];
+                if n2.is_empty() {
+                    continue;
+                }
+                let c = n2[self.rng.random_range(0..n2.len())];
+                if ok(self, c) {
+                    return Some(c);
+                }
+            }
+        }
+        let region = if self.rng.random::<f64>() < 0.9 {
+            region
+        } else {
+            self.rng.random_range(0..self.sk.regions.len())
+        };
+        let ni = need as usize;
+        for attempt in 0..60 {
+            let r = if attempt < 40 {
+                region
+            } else {
+                self.rng.random_range(0..self.sk.regions.len())
+            };
+            let u = &urn.urn[ni][r];
+            let p = &urn.pool[ni][r];
+            let c = if !u.is_empty() && self.rng.random::<f64>() < 0.6 {
+                u[self.rng.random_range(0..u.len())]
+            } else if !p.is_empty() {
+                p[self.rng.random_range(0..p.len())]
+            } else {
+                continue;
+            };
+            if ok(self, c) {
+                return Some(c);
+            }
+        }
+        (0..self.ag.len() as u32).find(|&c| ok(self, c))
+    }
+
+    /// The year's projects; returns the new collaboration pairs.
+    fn projects(
+        &mut self,
+        k: usize,
+        types: &[Consortium],
+        out: &mut Vec<Group>,
+    ) -> Vec<(u32, u32)> {
+        let s = self.opts.scale;
+        let year = Y0 + k as i32;
+        let n_regions = self.sk.regions.len();
+        // Urns and pools per need and region (built from earlier projects).
+        let mut urns = Urns {
+            urn: vec![vec![Vec::new(); n_regions]; 6],
+            pool: vec![vec![Vec::new(); n_regions]; 6],
+        };
+        for (i, a) in self.ag.iter().enumerate() {
+            let Some(r) = a.region else { continue };
+            for need in Need::ALL {
+                if self.fits(i as u32, need) {
+                    urns.pool[need as usize][r].push(i as u32);
+                }
+            }
+        }
+        for g in out.iter() {
+            for m in &g.members {
+                let a = &self.ag[m.actor as usize];
+                let Some(r) = a.region else { continue };
+                for need in Need::ALL {
+                    if self.fits(m.actor, need) {
+                        urns.urn[need as usize][r].push(m.actor);
+                    }
+                }
+            }
+        }
+        let active: Vec<(usize, f64)> = (0..self.mcs.len())
+            .filter(|&m| self.mcs[m].active[k])
+            .map(|m| (m, self.members[m][k] as f64))
+            .collect();
+        let n_ls = scaled(LARGE_SME[k], s);
+        let mut ls_left = n_ls;
+        let mut pairs = Vec::new();
+        let width = (types.len().max(1).ilog10() as usize + 1).max(4);
+        for (i, &t) in types.iter().enumerate() {
+            let ls = t.multi_firm() && ls_left > 0;
+            if ls {
+                ls_left -= 1;
+            }
+            // Lead firm: a member of an active MC of the year.
+            let mc = pick_weighted(&mut self.rng, &active);
+            let mem = self.mc_members(mc, k).to_vec();
+            let lead_need = if t.multi_firm() {
+                Need::Sme
+            } else {
+                Need::AnyFirm
+            };
+            let mut lead = None;
+            for _ in 0..200 {
+                let c = mem[self.rng.random_range(0..mem.len())];
+                if self.fits(c, lead_need) {
+                    lead = Some(c);
+                    break;
+                }
+            }
+            let region = self.mcs[mc].region;
+            let lead = match lead {
+                Some(l) => l,
+                None => match self.partner(&[], lead_need, region, &urns) {
+                    Some(l) => l,
+                    None => continue,
+                },
+            };
+            let mut members = vec![lead];
+            let extra_firms = match t {
+                Consortium::II => 1 + usize::from(self.rng.random::<f64>() < 0.4),
+                Consortium::IIR | Consortium::IIU => 1,
+                _ => 0,
+            };
+            let mut needs: Vec<Need> = Vec::new();
+            for f in 0..extra_firms {
+                needs.push(if ls && f == 0 { Need::Large } else { Need::Sme });
+            }
+            let two = self.rng.random::<f64>() < 0.2;
+            match t {
+                Consortium::IU => {
+                    needs.push(Need::University);
+                    if two {
+                        needs.push(Need::University);
+                    }
+                }
+                Consortium::IR => {
+                    needs.push(Need::Institute);
+                    if two {
+                        needs.push(Need::Institute);
+                    }
+                }
+                Consortium::IIU => needs.push(Need::University),
+                Consortium::IIR => needs.push(Need::Institute),
+                Consortium::IUR => {
+                    needs.push(Need::University);
+                    needs.push(Need::Institute);
+                }
+                _ => {}
+            }
+            if self.rng.random::<f64>() < 0.05 {
+                needs.push(Need::Agency);
+            }
+            for need in needs {
+                if let Some(c) = self.partner(&members, need, region, &urns) {
+                    members.push(c);
+                }
+            }
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    pairs.push((a, b));
+                }
+            }
+            let funding = (100.0 * pareto(&mut self.rng, 2.0)).round();
+            let mut g = group(
+                format!("pj{:02}-{:0width$}", year % 100, i + 1),
+                Layer::Project,
+                t.label(),
+                year,
+                &members,
+                None,
+            );
+            for (x, m) in g.members.iter_mut().enumerate() {
+                m.role = Some(if x == 0 { Role::Lead } else { Role::Member });
+                m.funding = (x == 0).then_some(funding);
+            }
+            out.push(g);
+        }
+        pairs
+    }
+
+    /// The year's firm–firm ties (pairs with their type) and the pairs new this year.
+    #[allow(clippy::type_complexity)]
+    fn ties(
+        &mut self,
+        k: usize,
+        prev: &[(u32, u32, &'static str)],
+        n_firms: usize,
+    ) -> (Vec<(u32, u32, &'static str)>, Vec<(u32, u32)>) {
+        let total = (lerp(IBC, k) * n_firms as f64 / 2.0).round() as usize;
+        let mentoring = (total as f64 * MENTORING_SHARE).round() as usize;
+        let trade = total - mentoring;
+        let foreign = (lerp(GLOBAL, k) * trade as f64).round() as usize;
+        let domestic = trade - foreign;
+        let is_foreign =
+            |g: &Gen, a: u32, b: u32| g.ag[a as usize].country != g.ag[b as usize].country;
+        // Survivors by category: 0 domestic trade, 1 foreign trade, 2 mentoring.
+        let mut cats: [Vec<(u32, u32, &'static str)>; 3] = Default::default();
+        for &t in prev {
+            if self.rng.random::<f64>() < TIE_SURVIVAL {
+                let c = if t.2 == "mentoring" {
+                    2
+                } else if is_foreign(self, t.0, t.1) {
+                    1
+                } else {
+                    0
+                };
+                cats[c].push(t);
+            }
+        }
+        let targets = [domestic, foreign, mentoring];
+        let mut set: HashSet<(u32, u32)> = HashSet::new();
+        for (c, v) in cats.iter_mut().enumerate() {
+            if v.len() > targets[c] {
+                v.shuffle(&mut self.rng);
+                v.truncate(targets[c]);
+            }
+            for t in v.iter() {
+                set.insert((t.0.min(t.1), t.0.max(t.1)));
+            }
+        }
+        // Lists for sampling.
+        let n_regions = self.sk.regions.len();
+        let mut dom_by_region: Vec<Vec<u32>> = vec![Vec::new(); n_regions];
+        let mut dom: Vec<u32> = Vec::new();
+        let mut foreign_firms: Vec<u32> = Vec::new();
+        let mut mentors: Vec<Vec<u32>> = vec![Vec::new(); n_regions];
+        let mut smalls: Vec<Vec<u32>> = vec![Vec::new(); n_regions];
+        for (i, a) in self.ag.iter().enumerate() {
+            if a.kind != Kind::Firm {
+                continue;
+            }
+            let i = i as u32;
+            match a.region {
+                Some(r) if a.country == "KR" => {
+                    dom_by_region[r].push(i);
+                    dom.push(i);
+                    let e = a.employees.unwrap_or(0);
+                    if e >= 100 {
+                        mentors[r].push(i);
+                    } else if e < 50 {
+                        smalls[r].push(i);
+                    }
+                }
+                _ => foreign_firms.push(i),
+            }
+        }
+        let mut urn_region: Vec<Vec<u32>> = vec![Vec::new(); n_regions];
+        let mut urn_foreign: Vec<u32> = Vec::new();
+        let mut urn_global_dom: Vec<u32> = Vec::new();
+        for v in &cats[..2] {
+            for &(a, b, _) in v {
+                for x in [a, b] {
+                    match self.ag[x as usize].region {
+                        Some(r) if self.ag[x as usize].country == "KR" => {
+                            urn_region[r].push(x);
+                        }
+                        _ => urn_foreign.push(x),
+                    }
+                }
+            }
+        }
+        for &(a, b, _) in &cats[1] {
+            for x in [a, b] {
+                if self.ag[x as usize].country == "KR" {
+                    urn_global_dom.push(x);
+                }
+            }
+        }
+        // Centres of open wedges a–n–c in earlier years' network.
+        let wedges: Vec<u32> = (0..self.adj.len() as u32)
+            .filter(|&n| self.adj[n as usize].len() >= 2)
+            .collect();
+        let trade_kinds: [(&'static str, f64); 3] =
+            [("purchase", 0.35), ("sales", 0.35), ("supply", 0.30)];
+        let mut new_pairs = Vec::new();
+        let mut fresh: Vec<(u32, u32, &'static str)> = Vec::new();
+        // Strong closure: the firm pairs most embedded in earlier years'
+        // network (highest resource-allocation score) meet first.
+        let room: usize = (0..3)
+            .map(|c| targets[c].saturating_sub(cats[c].len()))
+            .sum();
+        let mut strong: [Vec<(u32, u32)>; 2] = Default::default();
+        for (a, b) in self.top_ra_pairs((STRONG_CLOSURE * room as f64).round() as usize) {
+            let foreign_pair = self.ag[a as usize].country != self.ag[b as usize].country;
+            strong[usize::from(foreign_pair)].push((a, b));
+        }
+        strong[0].reverse();
+        strong[1].reverse();
+        for c in 0..3 {
+            let mut guard = 0usize;
+            let mut have = cats[c].len();
+            while have < targets[c] && guard < 200 * (targets[c] + 10) {
+                guard += 1;
+                let closure = self.rng.random::<f64>() < TIE_CLOSURE;
+                let queued = if c < 2 { strong[c].pop() } else { None };
+                let pick = match c {
+                    _ if queued.is_some() => queued,
+                    0 if closure => self.wedge(
+                        &wedges,
+                        |g, a| g.ag[a as usize].domestic_firm(),
+                        |g, c| g.ag[c as usize].domestic_firm(),
+                    ),
+                    1 if closure => self.wedge(
+                        &wedges,
+                        |g, a| g.ag[a as usize].domestic_firm(),
+                        |g, c| {
+                            let x = &g.ag[c as usize];
+                            x.kind == Kind::Firm && x.country != "KR"
+                        },
+                    ),
+                    2 if closure => self.wedge(
+                        &wedges,
+                        |g, a| {
+                            g.ag[a as usize].domestic_firm()
+                                && g.ag[a as usize].employees.unwrap_or(0) >= 100
+                        },
+                        |g, c| {
+                            g.ag[c as usize].domestic_firm()
+                                && g.ag[c as usize].employees.unwrap_or(0) < 50
+                        },
+                    ),
+                    0 => self.new_domestic(&dom, &dom_by_region, &urn_region),
+                    1 => self.new_foreign(&dom, &foreign_firms, &urn_global_dom, &urn_foreign),
+                    _ => {
+                        let r = self.rng.random_range(0..n_regions);
+                        if mentors[r].is_empty() || smalls[r].is_empty() {
+                            None
+                        } else {
+                            Some((
+                                mentors[r][self.rng.random_range(0..mentors[r].len())],
+                                smalls[r][self.rng.random_range(0..smalls[r].len())],
+                            ))
+                        }
+                    }
+                };
+                let Some((a, b)) = pick else { continue };
+                if a == b || !set.insert((a.min(b), a.max(b))) {
+                    continue;
+                }
+                let kind = if c == 2 {
+                    "mentoring"
+                } else {
+                    pick_weighted(&mut self.rng, &trade_kinds)
+                };
+                let (s, t) = if c == 2 || self.rng.random::<bool>() {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                fresh.push((s, t, kind));
+                have += 1;
+                new_pairs.push((a, b));
+                for x in [a, b] {
+                    match self.ag[x as usize].region {
+                        Some(r) if self.ag[x as usize].country == "KR" => urn_region[r].push(x),
+                        _ => urn_foreign.push(x),
+                    }
+                }
+                if c == 1 {
+                    urn_global_dom.push(if self.ag[a as usize].country == "KR" {
+                        a
+                    } else {
+                        b
+                    });
+                }
+            }
+        }
+        // Survivors in last year's order, then the new ties.
+        let mut keep: HashSet<(u32, u32)> = HashSet::new();
+        for v in &cats {
+            for t in v {
+                keep.insert((t.0, t.1));
+            }
+        }
+        let mut cur: Vec<(u32, u32, &'static str)> = prev
+            .iter()
+            .copied()
+            .filter(|t| keep.contains(&(t.0, t.1)))
+            .collect();
+        cur.extend(fresh);
+        (cur, new_pairs)
+    }
+
+    /// The `k` firm pairs (not both foreign, not yet linked) with the highest
+    /// resource-allocation score Σ 1/deg(n) over common neighbours n in
+    /// earlier years' network, best first. O(Σ deg²) time, O(n) scratch.
+    fn top_ra_pairs(&self, k: usize) -> Vec<(u32, u32)> {
+        use std::cmp::Reverse;
+        use std::collections::BinaryHeap;
+        if k == 0 {
+            return Vec::new();
+        }
+        let n = self.ag.len();
+        let mut score = vec![0.0f64; n];
+        let mut linked = vec![u32::MAX; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut heap: BinaryHeap<Reverse<(u64, u32, u32)>> = BinaryHeap::new();
+        for a in 0..n {
+            let ga = &self.ag[a];
+            if ga.kind != Kind::Firm || self.adj[a].is_empty() {
+                continue;
+            }
+            let a_foreign = ga.country != "KR";
+            for &m in &self.adj[a] {
+                linked[m as usize] = a as u32;
+            }
+            for &m in &self.adj[a] {
+                let nm = &self.adj[m as usize];
+                let w = 1.0 / nm.len() as f64;
+                for &c in nm {
+                    let cu = c as usize;
+                    if cu <= a || linked[cu] == a as u32 {
+                        continue;
+                    }
+                    let gc = &self.ag[cu];
+                    if gc.kind != Kind::Firm || (a_foreign && gc.country != "KR") {
+                        continue;
+                    }
+                    if score[cu] == 0.0 {
+                        touched.push(c);
+                    }
+                    score[cu] += w;
+                }
+            }
+            for &c in &touched {
+                let sc = score[c as usize];
+                score[c as usize] = 0.0;
+                heap.push(Reverse((sc.to_bits(), a as u32, c)));
+                if heap.len() > k {
+                    heap.pop();
+                }
+            }
+            touched.clear();
+        }
+        let mut v: Vec<(u64, u32, u32)> = heap.into_iter().map(|r| r.0).collect();
+        v.sort_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        v.into_iter().map(|x| (x.1, x.2)).collect()
+    }
+
+    /// Triadic closure: a pair (a, c) of neighbours of one actor in earlier
+    /// years' network, a fitting `fa` and c fitting `fc`.
+    fn wedge(
+        &mut self,
+        wedges: &[u32],
+        fa: impl Fn(&Gen, u32) -> bool,
+        fc: impl Fn(&Gen, u32) -> bool,
+    ) -> Option<(u32, u32)> {
+        if wedges.is_empty() {
+            return None;
+        }
+        for _ in 0..30 {
+            let n = wedges[self.rng.random_range(0..wedges.len())];
+            let nb = &self.adj[n as usize];
+            let a = nb[self.rng.random_range(0..nb.len())];
+            let c = nb[self.rng.random_range(0..nb.len())];
+            if a == c {
+                continue;
+            }
+            if fa(self, a) && fc(self, c) {
+                return Some((a, c));
+            }
+            if fa(self, c) && fc(self, a) {
+                return Some((c, a));
+            }
+        }
+        None
+    }
+
+    fn new_domestic(
+        &mut self,
+        dom: &[u32],
+        by_region: &[Vec<u32>],
+        urn_region: &[Vec<u32>],
+    ) -> Option<(u32, u32)> {
+        if self.rng.random::<f64>() < TIE_CLOSURE {
+            // A partner of a partner (earlier years' ties and projects).
+            for _ in 0..20 {
+                let a = dom[self.rng.random_range(0..dom.len())];
+                let n1 = &self.adj[a as usize];
+                if n1.is_empty() {
+                    continue;
+                }
+                let n = n1[self.rng.random_range(0..n1.len())];
+                let n2 = &self.adj[n as usize];
+                let c = n2[self.rng.random_range(0..n2.len())];
+                if c != a && self.ag[c as usize].domestic_firm() {
+                    return Some((a, c));
+                }
+            }
+        }
+        let a = dom[self.rng.random_range(0..dom.len())];
+        let r = self.ag[a as usize].region?;
+        let r = if self.rng.random::<f64>() < 0.85 {
+            r
+        } else {
+            self.rng.random_range(0..by_region.len())
+        };
+        let u = &urn_region[r];
+        let p = &by_region[r];
+        if !u.is_empty() && self.rng.random::<f64>() < 0.6 {
+            Some((a, u[self.rng.random_range(0..u.len())]))
+        } else if !p.is_empty() {
+            Some((a, p[self.rng.random_range(0..p.len())]))
+        } else {
+            None
+        }
+    }
+
+    fn new_foreign(
+        &mut self,
+        dom: &[u32],
+        foreign: &[u32],
+        urn_dom: &[u32],
+        urn_foreign: &[u32],
+    ) -> Option<(u32, u32)> {
+        if foreign.is_empty() {
+            return None;
+        }
+        let a = if !urn_dom.is_empty() && self.rng.random::<f64>() < 0.4 {
+            urn_dom[self.rng.random_range(0..urn_dom.len())]
+        } else {
+            loop {
+                let a = dom[self.rng.random_range(0..dom.len())];
+                let e = self.ag[a as usize].employees.unwrap_or(0) as f64;
+                if self.rng.random::<f64>() < (0.3 + e / 200.0).min(1.0) {
+                    break a;
+                }
+            }
+        };
+        if self.rng.random::<f64>() < TIE_CLOSURE {
+            for _ in 0..20 {
+                let n1 = &self.adj[a as usize];
+                if n1.is_empty() {
+                    break;
+                }
+                let n = n1[self.rng.random_range(0..n1.len())];
+                let n2 = &self.adj[n as usize];
+                if n2.is_empty() {
+                    continue;
+                }
+                let c = n2[self.rng.random_range(0..n2.len())];
+                if self.ag[c as usize].kind == Kind::Firm && self.ag[c as usize].country != "KR" {
+                    return Some((a, c));
+                }
+            }
+        }
+        let b = if !urn_foreign.is_empty() && self.rng.random::<f64>() < 0.2 {
+            urn_foreign[self.rng.random_range(0..urn_foreign.len())]
+        } else {
+            foreign[self.rng.random_range(0..foreign.len())]
+        };
+        Some((a, b))
+    }
+
+    fn finish(self) -> Network {
+        let from = self.opts.years.from;
+        let width = (self.ag.len().max(1).ilog10() as usize + 1).max(5);
+        let mut groups: Vec<Group> = self
+            .groups
+            .into_iter()
+            .filter(|g| g.year.is_some_and(|y| y >= from))
+            .collect();
+        let mut ties: Vec<Tie> = self
+            .ties
+            .into_iter()
+            .filter(|t| t.year.is_some_and(|y| y >= from))
+            .collect();
+        // MCs each actor belongs to (from the events written), in list order.
+        let mc_order: Vec<&str> = self
+            .sk
+            .mini_clusters
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
+        let mut mcs_of: Vec<Vec<usize>> = vec![Vec::new(); self.ag.len()];
+        for g in &groups {
+            for m in &g.members {
+                if let Some(mc) = &m.mini_cluster
+                    && let Some(i) = mc_order.iter().position(|x| x == mc)
+                {
+                    mcs_of[m.actor as usize].push(i);
+                }
+            }
+        }
+        let prefix = |k: Kind| match k {
+            Kind::Firm => "f",
+            Kind::University => "u",
+            Kind::Institute => "r",
+            Kind::Agency => "g",
+            Kind::Other => "o",
+        };
+        let actors: Vec<Actor> = self
+            .ag
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let mut mcs = std::mem::take(&mut mcs_of[i]);
+                mcs.sort_unstable();
+                mcs.dedup();
+                Actor {
+                    id: format!("{}{:0width$}", prefix(a.kind), i + 1),
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    employees: a.employees,
+                    size_class: a.employees.map(SizeClass::from_employees),
+                    region: a.region.map(|r| self.sk.regions[r].clone()),
+                    complex: a.complex.map(|c| self.sk.complexes[c].id.clone()),
+                    mini_clusters: mcs.into_iter().map(|m| mc_order[m].to_string()).collect(),
+                    country: a.country.to_string(),
+                    attrs: Vec::new(),
+                    line: i as u64 + 2,
+                }
+            })
+            .collect();
+        let mut line = [1u64; 2];
+        for g in &mut groups {
+            let l = &mut line[usize::from(g.layer == Layer::Project)];
+            for m in &mut g.members {
+                *l += 1;
+                m.line = *l;
+            }
+        }
+        for (i, t) in ties.iter_mut().enumerate() {
+            t.line = i as u64 + 2;
+        }
+        let name = PathBuf::from("korea-iccp (generated)");
+        let sources = Sources {
+            dataset: name.clone(),
+            actors: name.join("actors.csv"),
+            events: name.join("events.csv"),
+            projects: name.join("projects.csv"),
+            ties: name.join("ties.csv"),
+        };
+        Network::new(
+            actors,
+            groups,
+            ties,
+            Vec::new(),
+            Default::default(),
+            sources,
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    Sme,
+    Large,
+    AnyFirm,
+    University,
+    Institute,
+    Agency,
+}
+
+impl Need {
+    const ALL: [Need; 6] = [
+        Need::Sme,
+        Need::Large,
+        Need::AnyFirm,
+        Need::University,
+        Need::Institute,
+        Need::Agency,
+    ];
+}
+
+struct Urns {
+    urn: Vec<Vec<Vec<u32>>>,
+    pool: Vec<Vec<Vec<u32>>>,
+}
+
+fn group(
+    id: String,
+    layer: Layer,
+    kind: &str,
+    year: i32,
+    members: &[u32],
+    mc: Option<&str>,
+) -> Group {
+    Group {
+        id,
+        layer,
+        kind: kind.to_string(),
+        year: Some(year),
+        members: members
+            .iter()
+            .map(|&a| Member {
+                actor: a as ActorIx,
+                role: None,
+                funding: None,
+                mini_cluster: mc.map(str::to_string),
+                attrs: Vec::new(),
+                line: 0,
+            })
+            .collect(),
+    }
+}

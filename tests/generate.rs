@@ -1,0 +1,183 @@
+//! The korea-iccp generator (issue #5): determinism, scaling, calibration
+//! targets, and the committed default dataset.
+
+mod common;
+
+use common::targets;
+use iuinet::generate::{GenOpts, korea_iccp};
+use iuinet::model::Network;
+use iuinet::view::YearRange;
+use std::path::Path;
+
+fn write(net: &Network, dir: &Path) -> Vec<(String, Vec<u8>)> {
+    iuinet::output::dataset::write_csv_dir(net, dir).unwrap();
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn generated(scale: f64, seed: u64) -> Network {
+    korea_iccp(&GenOpts {
+        scale,
+        seed,
+        ..GenOpts::default()
+    })
+    .unwrap()
+}
+
+#[test]
+fn same_arguments_give_identical_bytes() {
+    let t = tempfile::tempdir().unwrap();
+    let a = write(&generated(0.5, 7), &t.path().join("a"));
+    let b = write(&generated(0.5, 7), &t.path().join("b"));
+    assert_eq!(a.len(), 4);
+    assert!(a == b, "two runs with the same seed differ");
+    let c = write(&generated(0.5, 8), &t.path().join("c"));
+    assert!(a != c, "another seed gives the same bytes");
+}
+
+#[test]
+fn scale_grows_actors_events_projects_linearly() {
+    let one = generated(1.0, 1);
+    for f in [0.1, 2.0] {
+        let n = generated(f, 1);
+        for (what, x, y) in [
+            ("actors", one.actors.len(), n.actors.len()),
+            ("events", one.events().count(), n.events().count()),
+            ("projects", one.projects().count(), n.projects().count()),
+            ("ties", one.ties.len(), n.ties.len()),
+        ] {
+            let r = y as f64 / (x as f64 * f);
+            assert!(
+                (r - 1.0).abs() < 0.03,
+                "scale {f}: {what} {y} vs {x} at scale 1 (ratio {r:.3})"
+            );
+        }
+        let (_, max) = targets::event_shape(&n);
+        assert!(max <= 500);
+    }
+}
+
+#[test]
+fn scale_10_has_ten_times_the_actors() {
+    let one = generated(1.0, 3);
+    let ten = generated(10.0, 3);
+    let r = ten.actors.len() as f64 / one.actors.len() as f64;
+    assert!((r - 10.0).abs() < 0.1, "ratio {r}");
+    let (_, max) = targets::event_shape(&ten);
+    assert!(max <= 500);
+    // Per-actor structure: participations per actor stay put.
+    let per = |n: &Network| {
+        n.events().map(|g| g.members.len()).sum::<usize>() as f64 / n.actors.len() as f64
+    };
+    assert!((per(&ten) / per(&one) - 1.0).abs() < 0.03);
+}
+
+#[test]
+fn years_option_keeps_a_prefix_of_the_calendar() {
+    let all = generated(0.3, 5);
+    let some = korea_iccp(&GenOpts {
+        scale: 0.3,
+        seed: 5,
+        years: YearRange {
+            from: 2007,
+            to: 2008,
+        },
+    })
+    .unwrap();
+    let ev = |n: &Network, y: i32| n.events().filter(|g| g.year == Some(y)).count();
+    assert_eq!(ev(&some, 2006), 0);
+    assert_eq!(ev(&some, 2009), 0);
+    assert_eq!(ev(&some, 2007), ev(&all, 2007));
+    assert_eq!(ev(&some, 2008), ev(&all, 2008));
+    assert!(
+        korea_iccp(&GenOpts {
+            years: YearRange {
+                from: 2004,
+                to: 2009
+            },
+            ..GenOpts::default()
+        })
+        .is_err()
+    );
+    assert!(
+        korea_iccp(&GenOpts {
+            scale: 0.0,
+            ..GenOpts::default()
+        })
+        .is_err()
+    );
+    assert!(
+        korea_iccp(&GenOpts {
+            scale: f64::NAN,
+            ..GenOpts::default()
+        })
+        .is_err()
+    );
+}
+
+/// Prints the README table: `cargo test --release --test generate calibration -- --nocapture`.
+#[test]
+fn calibration_targets_hold_at_scale_1() {
+    let net = generated(1.0, iuinet::generate::DEFAULT_SEED);
+    let rows = targets::report(&net);
+    println!("| target | seed table | tolerance | produced |\n|---|---|---|---|");
+    for r in &rows {
+        println!(
+            "| {} | {} | {} | {}{} |",
+            r.target,
+            r.source,
+            r.tolerance,
+            r.produced,
+            if r.ok { "" } else { " **MISSED**" }
+        );
+    }
+    let missed: Vec<&str> = rows
+        .iter()
+        .filter(|r| !r.ok)
+        .map(|r| r.target.as_str())
+        .collect();
+    assert!(missed.is_empty(), "missed: {missed:?}");
+}
+
+#[test]
+fn calibration_holds_for_other_seeds() {
+    let net = generated(1.0, 99);
+    let missed: Vec<String> = targets::report(&net)
+        .into_iter()
+        .filter(|r| !r.ok)
+        .map(|r| format!("{}: {}", r.target, r.produced))
+        .collect();
+    assert!(missed.is_empty(), "missed: {missed:?}");
+}
+
+/// The committed default dataset is exactly what the generator writes, and
+/// the embedded copy parses to the same network.
+#[test]
+fn committed_default_dataset_equals_a_fresh_generation() {
+    let t = tempfile::tempdir().unwrap();
+    let fresh = write(&korea_iccp(&GenOpts::default()).unwrap(), t.path());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/korea-iccp-2005-2009");
+    for (name, bytes) in &fresh {
+        let committed = std::fs::read(dir.join(name)).unwrap();
+        assert!(
+            &committed == bytes,
+            "graphs/korea-iccp-2005-2009/{name} differs from a fresh `iuinet generate --preset korea-iccp`; regenerate it"
+        );
+    }
+    let embedded = iuinet::ingest::embedded::default_network().unwrap();
+    assert!(embedded == iuinet::ingest::load(&dir).unwrap());
+    assert_eq!(
+        embedded.sources.actors,
+        Path::new("korea-iccp-2005-2009 (embedded)/actors.csv")
+    );
+}

@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::output::graph::AttrGraph;
 use crate::output::{edgelist, gexf, graphml, pajek};
 use crate::view::View;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -83,30 +84,29 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         });
         add_centralities(&mut g, &t);
     }
-    let bytes = ctx.stage("write", || -> Result<Vec<u8>> {
-        let mut buf: Vec<u8> = Vec::new();
-        let io = |e: std::io::Error| crate::Error::io("<buffer>", e);
+    match format {
+        GraphFormat::Graphml | GraphFormat::Gexf => g.check_xml_chars()?,
+        GraphFormat::Edgelist => edgelist::check(&g)?,
+        GraphFormat::Pajek => pajek::check(&g)?,
+    }
+    // streamed: to a temporary file renamed into place, or to stdout
+    let fill = |w: &mut dyn Write| -> std::io::Result<()> {
         match format {
-            GraphFormat::Graphml => {
-                g.check_xml_chars()?;
-                graphml::write(&g, &mut buf).map_err(io)?;
-            }
-            GraphFormat::Gexf => {
-                g.check_xml_chars()?;
-                gexf::write(&g, &mut buf).map_err(io)?;
-            }
-            GraphFormat::Edgelist => {
-                edgelist::check(&g)?;
-                edgelist::write(&g, &mut buf).map_err(io)?;
-            }
-            GraphFormat::Pajek => {
-                pajek::check(&g)?;
-                pajek::write(&g, &mut buf).map_err(io)?;
-            }
+            GraphFormat::Graphml => graphml::write(&g, w),
+            GraphFormat::Gexf => gexf::write(&g, w),
+            GraphFormat::Edgelist => edgelist::write(&g, w),
+            GraphFormat::Pajek => pajek::write(&g, w),
         }
-        Ok(buf)
+    };
+    ctx.stage("write", || match a.output.as_deref() {
+        Some(p) => crate::output::atomic::write_file(p, fill),
+        None => {
+            let mut w = BufWriter::new(std::io::stdout().lock());
+            fill(&mut w)
+                .and_then(|_| w.flush())
+                .map_err(|e| crate::Error::io("<stdout>", e))
+        }
     })?;
-    crate::output::write_out(&bytes, a.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }
 

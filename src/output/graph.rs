@@ -304,6 +304,9 @@ pub fn xml_char(c: char) -> bool {
 /// markup characters, and tab, newline and carriage return as character
 /// references so that readers do not normalise them to spaces.
 pub fn xml_escape(s: &str) -> String {
+    if !s.contains(['<', '>', '&', '"', '\'', '\t', '\n', '\r']) {
+        return s.to_string();
+    }
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -74,6 +74,8 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
         "graph",
         &[("id", "G"), ("edgedefault", "undirected")],
     )))?;
+    let nk: Vec<String> = (0..g.node_keys.len()).map(|i| format!("n{i}")).collect();
+    let ek: Vec<String> = (0..=g.edge_keys.len()).map(|i| format!("e{i}")).collect();
     for n in &g.nodes {
         let e = start("node", &[("id", &n.id)]);
         if n.values.iter().all(Option::is_none) {
@@ -83,7 +85,7 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
         w.write_event(Event::Start(e))?;
         for (i, v) in n.values.iter().enumerate() {
             if let Some(v) = v {
-                data(&mut w, &format!("n{i}"), &v.text())?;
+                data(&mut w, &nk[i], &v.text())?;
             }
         }
         w.write_event(Event::End(BytesEnd::new("node")))?;
@@ -99,7 +101,7 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
         data(&mut w, "e0", &fmt_float(e.weight))?;
         for (i, v) in e.values.iter().enumerate() {
             if let Some(v) = v {
-                data(&mut w, &format!("e{}", i + 1), &v.text())?;
+                data(&mut w, &ek[i + 1], &v.text())?;
             }
         }
         w.write_event(Event::End(BytesEnd::new("edge")))?;

@@ -9,8 +9,8 @@ counts per layer, the first and last year, and the weight (`none`: 1;
 with NetworkX (GraphML, GEXF, Pajek, edge list) and igraph (GraphML, Pajek)
 and compared node by node and edge by edge.
 
-usage: check_export.py DATASET_DIR --weight none|sum [--graphml F] [--gexf F]
-                       [--pajek F] [--edgelist F]
+usage: check_export.py DATASET_DIR --weight none|sum [--layers L,..] [--metrics]
+                       [--graphml F] [--gexf F] [--pajek F] [--edgelist F]
 Exits 1 with a list of mismatches, 0 when everything agrees.
 """
 
@@ -51,7 +51,7 @@ def size_class(emp):
     return "300+"
 
 
-def expected(data_dir, weighting):
+def expected(data_dir, weighting, layers=("event", "project", "tie")):
     actors, aheader = read_csv(os.path.join(data_dir, "actors.csv"))
     std = {"id", "name", "kind", "employees", "size_class", "region", "complex",
            "mini_clusters", "country"}
@@ -82,7 +82,7 @@ def expected(data_dir, weighting):
     for layer, fname, idcol in (("event", "events.csv", "event_id"),
                                 ("project", "projects.csv", "project_id")):
         path = os.path.join(data_dir, fname)
-        if not os.path.exists(path):
+        if not os.path.exists(path) or layer not in layers:
             continue
         rows, _ = read_csv(path)
         groups = {}
@@ -96,7 +96,7 @@ def expected(data_dir, weighting):
                 for v in members[i + 1:]:
                     links.append((u, v, layer, years.get(gid), 1.0))
     path = os.path.join(data_dir, "ties.csv")
-    if os.path.exists(path):
+    if os.path.exists(path) and "tie" in layers:
         rows, _ = read_csv(path)
         for r in rows:
             w = float(r["weight"]) if r.get("weight") else 1.0
@@ -318,10 +318,12 @@ def main():
     ap.add_argument("--gexf")
     ap.add_argument("--pajek")
     ap.add_argument("--edgelist")
+    ap.add_argument("--layers", default="event,project,tie",
+                    help="the --layers the files were exported with")
     ap.add_argument("--metrics", action="store_true",
                     help="the files were written with --with-metrics (needs --weight none)")
     a = ap.parse_args()
-    nodes, edges = expected(a.data, a.weight)
+    nodes, edges = expected(a.data, a.weight, a.layers.split(","))
     if a.metrics:
         if a.weight != "none":
             ap.error("--metrics is checked on unweighted views only")

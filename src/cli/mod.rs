@@ -6,10 +6,13 @@
 
 mod centrality;
 mod common;
+mod consortia;
 mod convert;
 mod export;
 mod generate;
 pub mod progress;
+mod density;
+mod metrics;
 mod summary;
 mod validate;
 
@@ -49,6 +52,12 @@ pub enum Command {
     Convert(convert::Args),
     /// Write the analysis view as GraphML, GEXF, an edge list or Pajek.
     Export(export::Args),
+    /// Compute every domain metric and the network summary as one JSON document.
+    Metrics(metrics::Args),
+    /// Break projects down by consortium type (single, industry-university, …).
+    Consortia(consortia::Args),
+    /// Link density between groups of actors (by region, kind, …) and the E-I index.
+    Density(density::Args),
     /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
     Centrality(centrality::Args),
     /// Generate a synthetic dataset calibrated to the seed's published figures.
@@ -77,6 +86,9 @@ pub fn main() -> ExitCode {
         Command::Summary(a) => summary::run(a, &ctx),
         Command::Convert(a) => convert::run(a, &ctx),
         Command::Export(a) => export::run(a, &ctx),
+        Command::Metrics(a) => metrics::run(a, &ctx),
+        Command::Consortia(a) => consortia::run(a, &ctx),
+        Command::Density(a) => density::run(a, &ctx),
         Command::Centrality(a) => centrality::run(a, &ctx),
         Command::Generate(a) => generate::run(a, &ctx),
     };

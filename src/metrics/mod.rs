@@ -1,4 +1,14 @@
 //! Domain figures assembled into serde report structs.
 
+pub mod activity;
 pub mod centrality;
+pub mod common;
+pub mod consortia;
+pub mod density;
+pub mod global;
+pub mod inter_business;
+pub mod iui;
+pub mod network;
+pub mod report;
 pub mod summary;
+pub mod triple_helix;

@@ -1,0 +1,92 @@
+//! `iuinet metrics [DATA] [-o FILE] [--only LIST]`: the batch job. Computes
+//! every domain figure (inter-business connections, I-U-I cases, global
+//! networking weight, consortium types, activity, mini clusters, density,
+//! triple helix) and the network summary on the selection of the view
+//! flags, and writes one JSON document (schema `iuinet.metrics/1`; fields in
+//! README). With `-o` the file is written atomically. Output bytes do not
+//! depend on the run or the thread count.
+
+use super::common::{Ctx, OutArg, ViewArgs, data_name, load_or_default, usage};
+use crate::algo::ApproxOpts;
+use crate::error::Result;
+use crate::metrics::density::By;
+use crate::metrics::global::GlobalOpts;
+use crate::metrics::network::NetworkOpts;
+use crate::metrics::report::{MetricsOpts, Section, metrics};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Compute all domain metrics and write them as one JSON document.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Dataset: a directory of CSV files or a .json file (default: the embedded dataset).
+    pub data: Option<PathBuf>,
+    /// Compute only these sections (comma-separated): inter_business,
+    /// iui_collaboration, global_networking, consortia, activity,
+    /// mini_clusters, density, triple_helix, network.
+    #[arg(long, value_delimiter = ',')]
+    pub only: Option<Vec<Section>>,
+    /// Tie types counted by the global networking weight (comma-separated).
+    #[arg(long, value_delimiter = ',', default_value = "purchase,sales,supply")]
+    pub global_types: Vec<String>,
+    /// Actor attribute of the density section: region, kind, size_class, mini_cluster, complex.
+    #[arg(long, default_value = "region")]
+    pub density_by: By,
+    /// Top actors listed per measure in the network section.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Sample betweenness in the network section with additive error EPS
+    /// (Riondato–Kornaropoulos) instead of computing it exactly.
+    #[arg(long, value_name = "EPS")]
+    pub approx: Option<f64>,
+    /// Failure probability δ of `--approx`.
+    #[arg(long, value_name = "DELTA", default_value_t = 0.1)]
+    pub approx_delta: f64,
+    /// Seed of `--approx` sampling.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+    #[command(flatten)]
+    pub view: ViewArgs,
+    #[command(flatten)]
+    out: OutArg,
+}
+
+/// Run the subcommand.
+pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
+    let approx = match a.approx {
+        None => None,
+        Some(e) if e > 0.0 && e < 1.0 && a.approx_delta > 0.0 && a.approx_delta < 1.0 => {
+            Some(ApproxOpts {
+                epsilon: e,
+                delta: a.approx_delta,
+                seed: a.seed,
+            })
+        }
+        Some(e) => {
+            return Err(usage(format!(
+                "--approx {e} with --approx-delta {}: both must be strictly between 0 and 1",
+                a.approx_delta
+            )));
+        }
+    };
+    let net = load_or_default(ctx, a.data.as_deref())?;
+    let only = a.only.as_ref().map(|o| {
+        let mut v = o.clone();
+        v.sort();
+        v.dedup();
+        v
+    });
+    let opts = MetricsOpts {
+        only,
+        global: GlobalOpts {
+            types: a.global_types.clone(),
+        },
+        density_by: a.density_by,
+        network: NetworkOpts { top: a.top, approx },
+    };
+    let m = ctx.stage("metrics", || {
+        metrics(&net, &data_name(a.data.as_deref()), &a.view.opts(), &opts)
+    })?;
+    crate::output::write_json(&m, a.out.output.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,114 @@
+//! Helpers shared by the domain metrics: what a selection keeps, the year
+//! axis of by-year reports, ratios that are null when undefined.
+
+use crate::model::{ActorIx, Group, Layer, Network, Tie};
+use crate::view::Selection;
+
+/// `num / den`, or `None` when `den` is 0.
+pub fn ratio(num: f64, den: f64) -> Option<f64> {
+    (den != 0.0).then(|| num / den)
+}
+
+/// Name used for a missing attribute value.
+pub const UNKNOWN: &str = "unknown";
+
+/// A network seen through a selection (layers, years, kinds).
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    /// The network.
+    pub net: &'a Network,
+    /// The selection.
+    pub sel: &'a Selection,
+}
+
+impl<'a> Scope<'a> {
+    /// A scope over `net`.
+    pub fn new(net: &'a Network, sel: &'a Selection) -> Scope<'a> {
+        Scope { net, sel }
+    }
+
+    /// Whether the group's layer and year are selected.
+    pub fn keeps_group(&self, g: &Group) -> bool {
+        self.sel.keeps_layer(g.layer) && self.sel.keeps_year(g.year)
+    }
+
+    /// Whether the actor's kind is selected.
+    pub fn keeps_actor(&self, a: ActorIx) -> bool {
+        self.sel.keeps_kind(self.net.actor(a).kind)
+    }
+
+    /// Selected groups of one layer.
+    pub fn groups(&self, layer: Layer) -> impl Iterator<Item = &'a Group> + 'a {
+        let s = *self;
+        s.net
+            .groups
+            .iter()
+            .filter(move |g| g.layer == layer && s.keeps_group(g))
+    }
+
+    /// Selected members of a group (actors of selected kinds), file order.
+    pub fn members(&self, g: &'a Group) -> impl Iterator<Item = ActorIx> + 'a {
+        let s = *self;
+        g.members
+            .iter()
+            .map(|m| m.actor)
+            .filter(move |&a| s.keeps_actor(a))
+    }
+
+    /// Selected ties: tie layer selected, year selected, both ends kept.
+    pub fn ties(&self) -> impl Iterator<Item = &'a Tie> + 'a {
+        let s = *self;
+        let on = s.sel.keeps_layer(Layer::Tie);
+        s.net.ties.iter().filter(move |t| {
+            on && s.sel.keeps_year(t.year) && s.keeps_actor(t.source) && s.keeps_actor(t.target)
+        })
+    }
+
+    /// The year axis of by-year reports: every year from the first to the
+    /// last year of any selected event, project or tie (gaps filled, so a
+    /// year with no records appears with zeros), clipped to `--years`.
+    /// Records with no year are in the overall figures only.
+    pub fn years(&self) -> Vec<i32> {
+        let mut lo = i32::MAX;
+        let mut hi = i32::MIN;
+        let mut see = |y: Option<i32>| {
+            if let Some(y) = y {
+                lo = lo.min(y);
+                hi = hi.max(y);
+            }
+        };
+        for g in &self.net.groups {
+            if self.keeps_group(g) {
+                see(g.year);
+            }
+        }
+        for t in self.ties() {
+            see(t.year);
+        }
+        if let Some(r) = self.sel.years {
+            lo = lo.max(r.from);
+            hi = hi.min(r.to);
+        }
+        if lo > hi { vec![] } else { (lo..=hi).collect() }
+    }
+}
+
+/// Items grouped by year (items with no year are left out), each bucket in
+/// input order.
+pub fn by_year<T>(
+    items: impl Iterator<Item = T>,
+    year: impl Fn(&T) -> Option<i32>,
+) -> std::collections::BTreeMap<i32, Vec<T>> {
+    let mut m: std::collections::BTreeMap<i32, Vec<T>> = std::collections::BTreeMap::new();
+    for x in items {
+        if let Some(y) = year(&x) {
+            m.entry(y).or_default().push(x);
+        }
+    }
+    m
+}
+
+/// The bucket of a year, empty when the year has no items.
+pub fn bucket<T>(m: &std::collections::BTreeMap<i32, Vec<T>>, y: i32) -> &[T] {
+    m.get(&y).map_or(&[], Vec::as_slice)
+}

@@ -1,0 +1,215 @@
+//! Whole-network summary of the analysis view: size, density, components,
+//! mean degree, degree and betweenness centralisation, and the top actors by
+//! each centrality measure of [`crate::algo::centrality`] (NetworkX
+//! conventions; see `iuinet centrality`).
+
+use super::common::ratio;
+use crate::algo::{ApproxInfo, ApproxOpts, CentralityOpts, Measure, centrality};
+use crate::model::Network;
+use crate::view::View;
+use serde::Serialize;
+
+/// Options of the network summary.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NetworkOpts {
+    /// How many top actors to list per measure.
+    pub top: usize,
+    /// Sample betweenness instead of computing it exactly.
+    pub approx: Option<ApproxOpts>,
+}
+
+impl Default for NetworkOpts {
+    fn default() -> NetworkOpts {
+        NetworkOpts {
+            top: 10,
+            approx: None,
+        }
+    }
+}
+
+/// An actor and its score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranked {
+    /// Actor id.
+    pub id: String,
+    /// Actor name.
+    pub name: String,
+    /// Actor kind.
+    pub kind: String,
+    /// The score.
+    pub value: f64,
+}
+
+/// Connected components of the view.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Components {
+    /// Number of components (isolated actors are components of one).
+    pub count: u64,
+    /// Actors in the largest component.
+    pub largest: u64,
+    /// largest / actors (0–1); null for an empty view.
+    pub largest_share: Option<f64>,
+    /// Actors with no link.
+    pub isolated: u64,
+}
+
+/// The network summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkSummary {
+    /// Actors in the view (kinds selected).
+    pub actors: u64,
+    /// Linked actor pairs (collapsed edges).
+    pub edges: u64,
+    /// Links behind those edges (parallel links counted).
+    pub links: u64,
+    /// 2·edges / (n(n−1)); null for n < 2.
+    pub density: Option<f64>,
+    /// 2·edges / n (distinct neighbours per actor); null for n = 0.
+    pub mean_degree: Option<f64>,
+    /// Freeman degree centralisation Σ(d_max − d_v) / ((n−1)(n−2)),
+    /// 0 (all equal) … 1 (a star); null for n < 3.
+    pub degree_centralization: Option<f64>,
+    /// Connected components.
+    pub components: Components,
+    /// Top actors by degree (distinct neighbours), highest first, ties by id.
+    pub top_degree: Vec<Ranked>,
+    /// Top actors by strength (sum of view weights), highest first, ties by id.
+    pub top_strength: Vec<Ranked>,
+    /// Freeman betweenness centralisation Σ(b_max − b_v) / (n−1) on the
+    /// normalised betweenness b (NetworkX `normalized=True`), 0 … 1 (a
+    /// star); null for n < 3.
+    pub betweenness_centralization: Option<f64>,
+    /// Top actors by betweenness (normalised, NetworkX `normalized=True`).
+    pub top_betweenness: Vec<Ranked>,
+    /// Top actors by closeness (Wasserman–Faust, NetworkX `wf_improved=True`).
+    pub top_closeness: Vec<Ranked>,
+    /// Top actors by harmonic centrality (Σ 1/distance, not normalised).
+    pub top_harmonic: Vec<Ranked>,
+    /// Top actors by eigenvector centrality (unit Euclidean norm).
+    pub top_eigenvector: Vec<Ranked>,
+    /// Top actors by PageRank (α = 0.85).
+    pub top_pagerank: Vec<Ranked>,
+    /// Top actors by k-core number.
+    pub top_core: Vec<Ranked>,
+    /// Sampling details when betweenness was approximated (`--approx`);
+    /// absent when exact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub betweenness_approx: Option<ApproxInfo>,
+}
+
+/// Component label of every node (labels are the smallest node of the
+/// component). Time O(n + m), space O(n).
+pub fn components(view: &View) -> Vec<u32> {
+    let n = view.n();
+    let mut label = vec![u32::MAX; n];
+    let mut stack = Vec::new();
+    for s in 0..n as u32 {
+        if label[s as usize] != u32::MAX {
+            continue;
+        }
+        label[s as usize] = s;
+        stack.push(s);
+        while let Some(v) = stack.pop() {
+            for &w in view.csr.neighbors(v) {
+                if label[w as usize] == u32::MAX {
+                    label[w as usize] = s;
+                    stack.push(w);
+                }
+            }
+        }
+    }
+    label
+}
+
+fn top(net: &Network, view: &View, score: &[f64], k: usize) -> Vec<Ranked> {
+    let mut ix: Vec<usize> = (0..view.n()).collect();
+    ix.sort_by(|&a, &b| {
+        score[b].total_cmp(&score[a]).then_with(|| {
+            net.actor(view.actors[a])
+                .id
+                .cmp(&net.actor(view.actors[b]).id)
+        })
+    });
+    ix.into_iter()
+        .take(k)
+        .map(|v| {
+            let a = net.actor(view.actors[v]);
+            Ranked {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                kind: a.kind.to_string(),
+                value: score[v],
+            }
+        })
+        .collect()
+}
+
+/// Compute the network summary of a built view. Time O(n log n + m) plus
+/// the centralities: exact betweenness and closeness are O(n·m) unweighted
+/// (see [`crate::algo::betweenness`]).
+pub fn network_summary(net: &Network, view: &View, o: &NetworkOpts) -> NetworkSummary {
+    let n = view.n();
+    let csr = &view.csr;
+    let m = csr.m() as u64;
+    let deg: Vec<f64> = (0..n as u32).map(|v| csr.degree(v) as f64).collect();
+    let strength: Vec<f64> = (0..n as u32)
+        .map(|v| csr.weights_of(v).iter().sum())
+        .collect();
+    let labels = components(view);
+    let mut size = vec![0u64; n];
+    for &l in &labels {
+        size[l as usize] += 1;
+    }
+    let count = size.iter().filter(|&&s| s > 0).count() as u64;
+    let largest = size.iter().copied().max().unwrap_or(0);
+    let nf = n as f64;
+    let dmax = deg.iter().copied().fold(0.0, f64::max);
+    let centralization = (n >= 3).then(|| {
+        let s: f64 = deg.iter().map(|d| dmax - d).sum();
+        s / ((nf - 1.0) * (nf - 2.0))
+    });
+    let ct = centrality(
+        view,
+        &CentralityOpts {
+            measures: vec![
+                Measure::Betweenness,
+                Measure::Closeness,
+                Measure::Harmonic,
+                Measure::Eigenvector,
+                Measure::Pagerank,
+                Measure::Core,
+            ],
+            approx: o.approx,
+            top_edges: None,
+        },
+    );
+    let scores =
+        |m: Measure| -> Vec<f64> { (0..n).map(|v| ct.value(m, v).unwrap_or(0.0)).collect() };
+    let btw = scores(Measure::Betweenness);
+    let bmax = btw.iter().copied().fold(0.0, f64::max);
+    NetworkSummary {
+        actors: n as u64,
+        edges: m,
+        links: view.multiplicity.iter().map(|&k| u64::from(k)).sum::<u64>() / 2,
+        density: (n >= 2).then(|| 2.0 * m as f64 / (nf * (nf - 1.0))),
+        mean_degree: ratio(2.0 * m as f64, nf),
+        degree_centralization: centralization,
+        components: Components {
+            count,
+            largest,
+            largest_share: ratio(largest as f64, nf),
+            isolated: deg.iter().filter(|&&d| d == 0.0).count() as u64,
+        },
+        top_degree: top(net, view, &deg, o.top),
+        top_strength: top(net, view, &strength, o.top),
+        betweenness_centralization: (n >= 3)
+            .then(|| btw.iter().map(|b| bmax - b).sum::<f64>() / (nf - 1.0)),
+        top_betweenness: top(net, view, &btw, o.top),
+        top_closeness: top(net, view, &scores(Measure::Closeness), o.top),
+        top_harmonic: top(net, view, &scores(Measure::Harmonic), o.top),
+        top_eigenvector: top(net, view, &scores(Measure::Eigenvector), o.top),
+        top_pagerank: top(net, view, &scores(Measure::Pagerank), o.top),
+        top_core: top(net, view, &scores(Measure::Core), o.top),
+        betweenness_approx: ct.approx,
+    }
+}

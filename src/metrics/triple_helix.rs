@@ -1,0 +1,191 @@
+//! Triple-helix synergy (Leydesdorff): the mutual information in three
+//! dimensions between university (U), industry (I) and government (G)
+//! presence in collaborations.
+//!
+//! Each selected project (and, separately, each event) with at least one
+//! selected member is coded by three binary variables: U = has a
+//! university member, I = has a firm member, G = has an agency member
+//! (institutes and `other` actors are not coded). From the 2×2×2 table of
+//! codes, with Shannon entropies in bits (0·log 0 = 0):
+//!
+//! T_UIG = H_U + H_I + H_G − H_UI − H_UG − H_IG + H_UIG
+//!
+//! reported in millibits. **A negative T means synergy**: the three
+//! dimensions together reduce uncertainty beyond what the pairs do; positive
+//! T means no synergy. Null when there are no coded groups.
+
+use super::common::{Scope, bucket, by_year};
+use crate::model::{Group, Kind, Layer};
+use serde::Serialize;
+
+/// Entropies (bits) of the codes' marginal and joint distributions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entropies {
+    /// H(U).
+    pub h_u: f64,
+    /// H(I).
+    pub h_i: f64,
+    /// H(G).
+    pub h_g: f64,
+    /// H(U, I).
+    pub h_ui: f64,
+    /// H(U, G).
+    pub h_ug: f64,
+    /// H(I, G).
+    pub h_ig: f64,
+    /// H(U, I, G).
+    pub h_uig: f64,
+}
+
+/// Triple-helix figures over a set of groups.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Synergy {
+    /// Coded groups (with at least one selected member).
+    pub groups: u64,
+    /// Groups by code, keys `uig` with `-` for an absent dimension
+    /// (`---`, `--g`, `-i-`, `-ig`, `u--`, `u-g`, `ui-`, `uig`).
+    pub codes: std::collections::BTreeMap<String, u64>,
+    /// Raw entropies in bits; null without groups.
+    pub entropies: Option<Entropies>,
+    /// T_UIG in millibits (negative = synergy); null without groups.
+    pub t_uig_mbits: Option<f64>,
+}
+
+/// Figures for one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearSynergy {
+    /// The year.
+    pub year: i32,
+    /// The figures.
+    #[serde(flatten)]
+    pub stats: Synergy,
+}
+
+/// Synergy of one layer, overall and by year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LayerSynergy {
+    /// All selected groups of the layer.
+    pub overall: Synergy,
+    /// By year.
+    pub by_year: Vec<YearSynergy>,
+}
+
+/// The triple-helix report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TripleHelix {
+    /// Projects.
+    pub projects: LayerSynergy,
+    /// Events.
+    pub events: LayerSynergy,
+}
+
+fn entropy(counts: &[u64]) -> f64 {
+    let n: u64 = counts.iter().sum();
+    if n == 0 {
+        return 0.0;
+    }
+    let n = n as f64;
+    let mut h = 0.0;
+    for &c in counts {
+        if c > 0 {
+            let p = c as f64 / n;
+            h -= p * p.log2();
+        }
+    }
+    h
+}
+
+/// Synergy of a 2×2×2 table `t[u·4 + i·2 + g]`.
+///
+/// Returns the entropies (bits) and T_UIG (bits), `None` for an empty table.
+/// Time O(1).
+///
+/// ```
+/// // U, I, G independent and balanced: no synergy, T = 0
+/// let (e, t) = iuinet::metrics::triple_helix::synergy(&[1; 8]).unwrap();
+/// assert_eq!((e.h_u, e.h_uig), (1.0, 3.0));
+/// assert!(t.abs() < 1e-12);
+/// ```
+pub fn synergy(t: &[u64; 8]) -> Option<(Entropies, f64)> {
+    if t.iter().sum::<u64>() == 0 {
+        return None;
+    }
+    let marg = |f: &dyn Fn(usize) -> usize, k: usize| -> Vec<u64> {
+        let mut m = vec![0u64; k];
+        for (c, &n) in t.iter().enumerate() {
+            m[f(c)] += n;
+        }
+        m
+    };
+    let (u, i, g) = (|c: usize| c >> 2, |c: usize| (c >> 1) & 1, |c: usize| c & 1);
+    let e = Entropies {
+        h_u: entropy(&marg(&u, 2)),
+        h_i: entropy(&marg(&i, 2)),
+        h_g: entropy(&marg(&g, 2)),
+        h_ui: entropy(&marg(&|c| u(c) * 2 + i(c), 4)),
+        h_ug: entropy(&marg(&|c| u(c) * 2 + g(c), 4)),
+        h_ig: entropy(&marg(&|c| i(c) * 2 + g(c), 4)),
+        h_uig: entropy(t),
+    };
+    let tt = e.h_u + e.h_i + e.h_g - e.h_ui - e.h_ug - e.h_ig + e.h_uig;
+    Some((e, tt))
+}
+
+fn code_name(c: usize) -> String {
+    let mut s = String::with_capacity(3);
+    s.push(if c & 4 != 0 { 'u' } else { '-' });
+    s.push(if c & 2 != 0 { 'i' } else { '-' });
+    s.push(if c & 1 != 0 { 'g' } else { '-' });
+    s
+}
+
+fn layer_synergy(s: &Scope, groups: &[&Group]) -> Synergy {
+    let mut t = [0u64; 8];
+    for g in groups {
+        let (mut any, mut c) = (false, 0usize);
+        for a in s.members(g) {
+            any = true;
+            c |= match s.net.actor(a).kind {
+                Kind::University => 4,
+                Kind::Firm => 2,
+                Kind::Agency => 1,
+                Kind::Institute | Kind::Other => 0,
+            };
+        }
+        if any {
+            t[c] += 1;
+        }
+    }
+    let r = synergy(&t);
+    Synergy {
+        groups: t.iter().sum(),
+        codes: (0..8).map(|c| (code_name(c), t[c])).collect(),
+        t_uig_mbits: r.as_ref().map(|x| 1000.0 * x.1),
+        entropies: r.map(|x| x.0),
+    }
+}
+
+fn layer(s: &Scope, l: Layer) -> LayerSynergy {
+    let groups: Vec<&Group> = s.groups(l).collect();
+    let gy = by_year(groups.iter().copied(), |g| g.year);
+    LayerSynergy {
+        overall: layer_synergy(s, &groups),
+        by_year: s
+            .years()
+            .into_iter()
+            .map(|y| YearSynergy {
+                year: y,
+                stats: layer_synergy(s, bucket(&gy, y)),
+            })
+            .collect(),
+    }
+}
+
+/// Compute the triple-helix report. Time O(P + Y) for P participations and
+/// Y years on the axis.
+pub fn triple_helix(s: &Scope) -> TripleHelix {
+    TripleHelix {
+        projects: layer(s, Layer::Project),
+        events: layer(s, Layer::Event),
+    }
+}

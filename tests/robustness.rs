@@ -85,6 +85,7 @@ fn corrupt_input_never_yields_a_result_file() {
             (vec!["convert"], "rdir"),
             (vec!["summary", "--json"], "r-summary.json"),
             (vec!["summary"], "r-summary.txt"),
+            (vec!["report"], "r.html"),
         ];
         for (args, name) in runs {
             let target = out.join(name);
@@ -188,6 +189,7 @@ fn outputs_are_identical_across_runs_and_thread_counts() {
         (vec!["export"], "x.net"),
         (vec!["convert"], "x.json"),
         (vec!["summary", "--json"], "s.json"),
+        (vec!["report"], "r.html"),
     ];
     for (args, name) in cases {
         let mut outs: Vec<Vec<u8>> = Vec::new();

@@ -8,11 +8,12 @@ mod centrality;
 mod common;
 mod consortia;
 mod convert;
+mod density;
 mod export;
 mod generate;
-pub mod progress;
-mod density;
 mod metrics;
+pub mod progress;
+mod report;
 mod summary;
 mod validate;
 
@@ -52,6 +53,8 @@ pub enum Command {
     Convert(convert::Args),
     /// Write the analysis view as GraphML, GEXF, an edge list or Pajek.
     Export(export::Args),
+    /// Write a self-contained HTML report with charts and tables.
+    Report(report::Args),
     /// Compute every domain metric and the network summary as one JSON document.
     Metrics(metrics::Args),
     /// Break projects down by consortium type (single, industry-university, …).
@@ -86,6 +89,7 @@ pub fn main() -> ExitCode {
         Command::Summary(a) => summary::run(a, &ctx),
         Command::Convert(a) => convert::run(a, &ctx),
         Command::Export(a) => export::run(a, &ctx),
+        Command::Report(a) => report::run(a, &ctx),
         Command::Metrics(a) => metrics::run(a, &ctx),
         Command::Consortia(a) => consortia::run(a, &ctx),
         Command::Density(a) => density::run(a, &ctx),

@@ -160,7 +160,11 @@ pub fn bar_chart(b: &Bars, size: (u32, u32)) -> Result<String> {
             .margin(12)
             .x_label_area_size(44)
             .y_label_area_size(60)
-            .build_cartesian_2d(-0.5f64..n as f64 - 0.5, 0f64..nice_max(max))
+            .build_cartesian_2d(
+                -0.5f64..n as f64 - 0.5,
+                // room above the bars for the legend
+                0f64..nice_max(max) * if b.series.len() > 1 { 1.3 } else { 1.0 },
+            )
             .map_err(draw_err)?;
         chart
             .configure_mesh()
@@ -384,7 +388,7 @@ pub fn line_chart(l: &Lines, size: (u32, u32)) -> Result<String> {
         }
         chart
             .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
+            .position(SeriesLabelPosition::LowerRight)
             .background_style(WHITE.mix(0.85))
             .border_style(BLACK.mix(0.3))
             .label_font((FONT, 16))
@@ -518,13 +522,13 @@ pub fn render(d: &ReportData) -> Result<String> {
     o.push_str(&figure(
         "chart-consortium",
         "Collaborations by consortium type (the kinds of actor that take part).",
-        bar_chart(&d.consortium, (1100, 380))?,
+        bar_chart(&d.consortium, (1100, 320))?,
     ));
     o.push_str(&note("consortium"));
 
     o.push_str("<h2>Region × region link density</h2>\n");
     let n = d.density.labels.len() as u32;
-    let side = (220 + 70 * n).clamp(360, 1000);
+    let side = (200 + 56 * n).clamp(340, 760);
     o.push_str(&figure(
         "chart-density",
         "Link density between regions: links between actors of the two regions over possible pairs.",
@@ -536,7 +540,7 @@ pub fn render(d: &ReportData) -> Result<String> {
     o.push_str(&figure(
         "chart-size",
         "Average inter-business connections per firm, by firm size class.",
-        bar_chart(&d.size_classes, (1100, 360))?,
+        bar_chart(&d.size_classes, (1100, 300))?,
     ));
     o.push_str(&note("size"));
 
@@ -544,7 +548,7 @@ pub fn render(d: &ReportData) -> Result<String> {
     o.push_str(&figure(
         "chart-years",
         "Networking activities and collaborations per year, and the participations in them.",
-        line_chart(&d.per_year, (1100, 380))?,
+        line_chart(&d.per_year, (1100, 320))?,
     ));
     o.push_str(&note("years"));
 
@@ -559,7 +563,7 @@ pub fn render(d: &ReportData) -> Result<String> {
     o.push_str(&figure(
         "chart-regions",
         "Regions as nodes (size: actors), links between their actors as edges (width: links).",
-        network_drawing(&d.regions, (900, 720))?,
+        network_drawing(&d.regions, (900, 640))?,
     ));
     o.push_str(&note("regions"));
     o.push_str("</body>\n</html>\n");

@@ -30,3 +30,8 @@ pub use eigenvector::{EIGENVECTOR_MAX_ITER, eigenvector};
 pub use incidence_betweenness::betweenness_incidence;
 pub use pagerank::{PAGERANK_ALPHA, PAGERANK_MAX_ITER, PAGERANK_TOL, pagerank};
 pub use sssp::PATH_TOL;
+
+pub mod brokerage;
+pub mod linkpred;
+pub mod linkpred_eval;
+pub mod structural_holes;

@@ -4,6 +4,7 @@
 //! Exit codes: 0 ok (a broken pipe too), 2 bad input data or bad arguments,
 //! 3 a file that cannot be read or written, 1 anything else.
 
+mod brokers;
 mod centrality;
 mod common;
 mod consortia;
@@ -14,6 +15,8 @@ mod generate;
 mod metrics;
 pub mod progress;
 mod report;
+mod match_eval;
+mod matching;
 mod summary;
 mod validate;
 
@@ -61,6 +64,12 @@ pub enum Command {
     Consortia(consortia::Args),
     /// Link density between groups of actors (by region, kind, …) and the E-I index.
     Density(density::Args),
+    /// Who bridges groups: Gould–Fernandez roles and structural holes per actor.
+    Brokers(brokers::Args),
+    /// Rank unlinked actors as partners for an actor (or every actor of a kind).
+    Match(matching::Args),
+    /// Evaluate the matchmaking methods on a temporal split.
+    MatchEval(match_eval::Args),
     /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
     Centrality(centrality::Args),
     /// Generate a synthetic dataset calibrated to the seed's published figures.
@@ -93,6 +102,9 @@ pub fn main() -> ExitCode {
         Command::Metrics(a) => metrics::run(a, &ctx),
         Command::Consortia(a) => consortia::run(a, &ctx),
         Command::Density(a) => density::run(a, &ctx),
+        Command::Brokers(a) => brokers::run(a, &ctx),
+        Command::Match(a) => matching::run(a, &ctx),
+        Command::MatchEval(a) => match_eval::run(a, &ctx),
         Command::Centrality(a) => centrality::run(a, &ctx),
         Command::Generate(a) => generate::run(a, &ctx),
     };

@@ -10,5 +10,8 @@ pub mod inter_business;
 pub mod iui;
 pub mod network;
 pub mod report;
+pub mod brokers;
+pub mod match_eval;
+pub mod matching;
 pub mod summary;
 pub mod triple_helix;

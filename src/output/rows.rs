@@ -1,0 +1,26 @@
+//! CSV output of report rows (RFC 4180 via the `csv` crate).
+
+use crate::error::{Error, Result};
+
+/// Render a header and rows as CSV bytes.
+pub fn csv_bytes<S: AsRef<str>>(header: &[S], rows: &[Vec<String>]) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let err = |e: csv::Error| Error::Usage(format!("writing CSV: {e}"));
+    w.write_record(header.iter().map(|h| h.as_ref()))
+        .map_err(err)?;
+    for r in rows {
+        w.write_record(r).map_err(err)?;
+    }
+    w.into_inner()
+        .map_err(|e| Error::Usage(format!("writing CSV: {e}")))
+}
+
+/// An optional float for CSV: full precision, empty for none.
+pub fn opt(x: Option<f64>) -> String {
+    x.map_or_else(String::new, |v| v.to_string())
+}
+
+/// An optional float for a table: `digits` decimals, `-` for none.
+pub fn fixed(x: Option<f64>, digits: usize) -> String {
+    x.map_or_else(|| "-".to_string(), |v| format!("{v:.digits$}"))
+}

@@ -1,0 +1,196 @@
+//! `iuinet match`: single actor, batch, filters and errors.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+use serde_json::Value;
+
+fn run(args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("iuinet")
+        .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("match")
+        .args(args)
+        .assert()
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = run(args).success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// Borgatti's network: C's only partner is G (6 contacts), so every other
+/// contact of G scores 1/6 by resource allocation; ties go by id.
+#[test]
+fn ties_break_by_id() {
+    let v = json(&[
+        "tests/fixtures/borgatti",
+        "--actor",
+        "C",
+        "--top",
+        "3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["schema"], "iuinet.match/1");
+    let ids: Vec<&str> = v["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["actor"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec!["A", "B", "D"]);
+    assert!((v["candidates"][0]["score"].as_f64().unwrap() - 1.0 / 6.0).abs() < 1e-15);
+}
+
+#[test]
+fn explain_names_partners_and_groups() {
+    run(&["tests/data/readme", "--actor", "f1", "--explain"])
+        .success()
+        .stdout(contains("shared partners: f2 Hanbit Motors"))
+        .stdout(contains("p2 (joint R&D 2007: f1, f2)"));
+    let v = json(&[
+        "tests/data/readme",
+        "--actor",
+        "f1",
+        "--explain",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["candidates"][0]["explanation"]["partners"][0]["id"], "f2");
+}
+
+#[test]
+fn kind_and_region_filters() {
+    // f1's only candidate is f3 (JP, no region): none in the same region
+    let v = json(&[
+        "tests/data/readme",
+        "--actor",
+        "f1",
+        "--region",
+        "same",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["candidates"].as_array().unwrap().len(), 0);
+    let v = json(&[
+        "tests/data/readme",
+        "--actor",
+        "f1",
+        "--kind",
+        "university",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["candidates"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn batch_writes_json_in_id_order() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("m.json");
+    run(&[
+        "tests/fixtures/borgatti",
+        "--all",
+        "--kind",
+        "other",
+        "-o",
+        f.to_str().unwrap(),
+    ])
+    .success();
+    let v: Value = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
+    assert_eq!(v["schema"], "iuinet.match-batch/1");
+    let ids: Vec<&str> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["actor"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec!["A", "B", "C", "D", "E", "F", "G"]);
+    // same as the single-actor run
+    let one = json(&[
+        "tests/fixtures/borgatti",
+        "--actor",
+        "C",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["results"][2]["candidates"], one["candidates"]);
+}
+
+#[test]
+fn unknown_actor_exits_2_with_suggestion() {
+    run(&["tests/fixtures/borgatti", "--actor", "g"])
+        .code(2)
+        .stderr(contains("no actor with id \"g\""))
+        .stderr(contains("did you mean \"G\""));
+    run(&["tests/fixtures/borgatti", "--all"]).code(2);
+    run(&[
+        "tests/fixtures/borgatti",
+        "--actor",
+        "A",
+        "--method",
+        "magic",
+    ])
+    .code(2)
+    .stderr(contains("unknown method"));
+}
+
+/// A 300-actor dataset with pseudo-random ties (fixed LCG), for thread tests.
+fn synthetic() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    let mut actors = String::from("id,kind,region\n");
+    let kinds = ["firm", "firm", "firm", "university", "institute"];
+    let regions = ["east", "west", "north"];
+    for i in 0..300 {
+        actors.push_str(&format!("a{i:03},{},{}\n", kinds[i % 5], regions[i % 3]));
+    }
+    let mut ties = String::from("source,target,type,year\n");
+    let mut x: u64 = 12345;
+    for _ in 0..1500 {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let a = (x >> 33) % 300;
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let b = ((x >> 33) % 40 + a + 1) % 300; // mostly local: clustering
+        ties.push_str(&format!(
+            "a{a:03},a{b:03},supply,{}\n",
+            2005 + (x >> 40) % 5
+        ));
+    }
+    std::fs::write(d.path().join("actors.csv"), actors).unwrap();
+    std::fs::write(d.path().join("ties.csv"), ties).unwrap();
+    d
+}
+
+#[test]
+fn same_bytes_for_any_thread_count() {
+    let d = synthetic();
+    let p = d.path().to_str().unwrap();
+    let cases: [&[&str]; 4] = [
+        &["match", p, "--all", "--kind", "firm", "--explain"],
+        &["match", p, "--all", "--kind", "firm", "--method", "katz"],
+        &[
+            "brokers", p, "--by", "region", "--top", "0", "--format", "json",
+        ],
+        &["match-eval", p, "--split-year", "2007", "--format", "json"],
+    ];
+    for args in cases {
+        let out = |threads: &str| {
+            Command::cargo_bin("iuinet")
+                .unwrap()
+                .env("RAYON_NUM_THREADS", threads)
+                .args(args)
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone()
+        };
+        let one = out("1");
+        assert!(one.len() > 1000, "{args:?}");
+        assert_eq!(one, out("4"), "{args:?}");
+    }
+}

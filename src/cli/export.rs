@@ -54,7 +54,9 @@ pub struct Args {
     #[command(flatten)]
     pub view: ViewArgs,
     /// Add the centralities (degree, strength, betweenness, closeness,
-    /// harmonic, eigenvector, pagerank, core) as node attributes.
+    /// harmonic, eigenvector, pagerank, core) and Burt's structural holes
+    /// (constraint, effective_size, efficiency, hierarchy; left out for
+    /// isolates) as node attributes.
     #[arg(long)]
     pub with_metrics: bool,
 }
@@ -83,6 +85,23 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             crate::algo::centrality(&view, &crate::algo::CentralityOpts::default())
         });
         add_centralities(&mut g, &t);
+        let sh = ctx.stage("structural holes", || {
+            crate::algo::structural_holes::structural_holes(
+                &view.csr,
+                &crate::algo::structural_holes::StructuralHolesOpts {
+                    weighted: view.opts.weight != crate::view::Weighting::None,
+                },
+            )
+        });
+        let col = |f: fn(&crate::algo::structural_holes::StructuralHoles) -> Option<f64>| {
+            sh.iter()
+                .map(|x| f(x).unwrap_or(f64::NAN))
+                .collect::<Vec<f64>>()
+        };
+        g.add_node_floats("constraint", &col(|x| x.constraint));
+        g.add_node_floats("effective_size", &col(|x| x.effective_size));
+        g.add_node_floats("efficiency", &col(|x| x.efficiency));
+        g.add_node_floats("hierarchy", &col(|x| x.hierarchy));
     }
     match format {
         GraphFormat::Graphml | GraphFormat::Gexf => g.check_xml_chars()?,

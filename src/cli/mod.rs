@@ -12,11 +12,11 @@ mod convert;
 mod density;
 mod export;
 mod generate;
+mod match_eval;
+mod matching;
 mod metrics;
 pub mod progress;
 mod report;
-mod match_eval;
-mod matching;
 mod summary;
 mod validate;
 

@@ -275,13 +275,46 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         "Normalised betweenness (NetworkX normalized=True) in the view; ties by actor order."
             .into(),
     ));
+    let b = ctx.stage("brokers", || {
+        crate::metrics::brokers::brokers(
+            &net,
+            &view,
+            crate::metrics::brokers::GroupBy::Region,
+            a.top,
+        )
+    });
     d.top_brokers = ReportTable {
-        header: vec!["rank".into(), "actor".into()],
-        rows: vec![],
+        header: vec![
+            "rank".into(),
+            "actor".into(),
+            "name".into(),
+            "region".into(),
+            "brokerage (open two-paths)".into(),
+            "liaison".into(),
+            "constraint".into(),
+            "effective size".into(),
+        ],
+        rows: b
+            .brokers
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                vec![
+                    (i + 1).to_string(),
+                    r.id.clone(),
+                    r.name.clone(),
+                    r.group.clone(),
+                    r.roles.total.to_string(),
+                    r.roles.liaison.to_string(),
+                    r.constraint.map_or("–".into(), |c| format!("{c:.4}")),
+                    r.effective_size.map_or("–".into(), |c| format!("{c:.2}")),
+                ]
+            })
+            .collect(),
     };
     d.notes.push((
         "brokers".into(),
-        "Brokerage figures come from the brokers module, not in this build.".into(),
+        "Gould–Fernandez brokerage by region (open two-paths through the actor; liaison: all three in different regions) and Burt's constraint and effective size, as iuinet brokers ranks them.".into(),
     ));
     let html = ctx.stage("render", || render(&d))?;
     crate::output::write_out(html.as_bytes(), a.output.as_deref())?;

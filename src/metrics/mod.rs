@@ -1,6 +1,7 @@
 //! Domain figures assembled into serde report structs.
 
 pub mod activity;
+pub mod brokers;
 pub mod centrality;
 pub mod common;
 pub mod consortia;
@@ -8,10 +9,9 @@ pub mod density;
 pub mod global;
 pub mod inter_business;
 pub mod iui;
-pub mod network;
-pub mod report;
-pub mod brokers;
 pub mod match_eval;
 pub mod matching;
+pub mod network;
+pub mod report;
 pub mod summary;
 pub mod triple_helix;

@@ -163,7 +163,8 @@ class Checker:
 
 # Centralities are recomputed here with NetworkX; iterative ones converge
 # to a tolerance, and sums may run in another order.
-METRIC_TOL = {"betweenness": 1e-9, "closeness": 1e-9, "harmonic": 1e-9,
+METRIC_TOL = {"constraint": 1e-9, "effective_size": 1e-9, "efficiency": 1e-9,
+              "hierarchy": 1e-9, "betweenness": 1e-9, "closeness": 1e-9, "harmonic": 1e-9,
               "strength": 1e-9, "eigenvector": 1e-5, "pagerank": 1e-5}
 
 
@@ -198,6 +199,21 @@ def add_metrics(nodes, edges):
         pr = nxt
         if err < n * 1e-13:
             break
+    constraint = nx.constraint(g)
+    eff = nx.effective_size(g)
+    for v, attrs in nodes.items():
+        d = g.degree(v)
+        if d > 0:
+            attrs["constraint"] = constraint[v]
+            attrs["effective_size"] = float(eff[v])
+            attrs["efficiency"] = eff[v] / d
+            # Burt's hierarchy: concentration of the local constraints
+            cs = [nx.local_constraint(g, v, u) for u in g[v]]
+            if d == 1:
+                attrs["hierarchy"] = 0.0
+            else:
+                mean = sum(cs) / d
+                attrs["hierarchy"] = sum((c / mean) * math.log(c / mean) for c in cs) / (d * math.log(d))
     for v, attrs in nodes.items():
         attrs["degree"] = g.degree(v)
         attrs["strength"] = float(g.degree(v))

@@ -14,13 +14,17 @@ pub struct Ctx {
     pub quiet: bool,
     /// Stage timings on stderr.
     pub verbose: bool,
+    /// Input limits (`--max-file-bytes`, `--max-line-bytes`).
+    pub limits: crate::ingest::Limits,
 }
 
 impl Ctx {
     /// Run a stage, printing its time with `-v`.
     pub fn stage<T>(&self, name: &str, f: impl FnOnce() -> T) -> T {
         let t = Instant::now();
+        let spinner = super::progress::Spinner::start(self, name);
         let r = f();
+        spinner.finish();
         if self.verbose {
             eprintln!("[{:>9.3} s] {name}", t.elapsed().as_secs_f64());
         }
@@ -30,7 +34,7 @@ impl Ctx {
 
 /// Load a dataset given on the command line.
 pub fn load(ctx: &Ctx, data: &Path) -> Result<Network> {
-    ctx.stage("ingest", || crate::ingest::load(data))
+    ctx.stage("ingest", || crate::ingest::load_with(data, &ctx.limits))
 }
 
 /// Load DATA, or the embedded default dataset when DATA is omitted.

@@ -6,7 +6,6 @@ use super::common::Ctx;
 use crate::error::Result;
 use crate::generate::{DEFAULT_SEED, GenOpts, YEARS};
 use crate::view::YearRange;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -45,17 +44,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         scale: a.scale,
         seed: a.seed,
     };
-    let bar = if ctx.quiet || !std::io::stderr().is_terminal() {
-        indicatif::ProgressBar::hidden()
-    } else {
-        let b = indicatif::ProgressBar::new(0);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "generating {bar:40} {percent:>3}% [{elapsed_precise}, eta {eta}]",
-        ) {
-            b.set_style(style);
-        }
-        b
-    };
+    let bar = super::progress::Bar::new(ctx, 0, "generating");
     let net = ctx.stage("generate", || match a.preset {
         Preset::KoreaIccp => {
             crate::generate::korea_iccp_with_progress(&opts, &mut |done, total| {
@@ -64,7 +53,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             })
         }
     });
-    bar.finish_and_clear();
+    bar.finish();
     let net = net?;
     ctx.stage("write", || {
         crate::output::dataset::write_csv_dir(&net, &a.output)

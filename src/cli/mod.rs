@@ -10,10 +10,13 @@ mod common;
 mod consortia;
 mod convert;
 mod density;
+mod export;
 mod generate;
 mod match_eval;
 mod matching;
 mod metrics;
+pub mod progress;
+mod report;
 mod summary;
 mod validate;
 
@@ -31,6 +34,12 @@ pub struct Cli {
     /// Print the time each stage took on stderr.
     #[arg(long, short, global = true)]
     pub verbose: bool,
+    /// Refuse input files larger than this many bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::ingest::Limits::default().max_file_bytes)]
+    pub max_file_bytes: u64,
+    /// Refuse CSV rows and XML values longer than this many bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::ingest::Limits::default().max_line_bytes)]
+    pub max_line_bytes: usize,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -45,6 +54,10 @@ pub enum Command {
     Summary(summary::Args),
     /// Convert a dataset between the CSV directory and JSON forms.
     Convert(convert::Args),
+    /// Write the analysis view as GraphML, GEXF, an edge list or Pajek.
+    Export(export::Args),
+    /// Write a self-contained HTML report with charts and tables.
+    Report(report::Args),
     /// Compute every domain metric and the network summary as one JSON document.
     Metrics(metrics::Args),
     /// Break projects down by consortium type (single, industry-university, …).
@@ -75,11 +88,17 @@ pub fn main() -> ExitCode {
     let ctx = common::Ctx {
         quiet: cli.quiet,
         verbose: cli.verbose,
+        limits: crate::ingest::Limits {
+            max_file_bytes: cli.max_file_bytes,
+            max_line_bytes: cli.max_line_bytes,
+        },
     };
     let res = match &cli.command {
         Command::Validate(a) => validate::run(a, &ctx),
         Command::Summary(a) => summary::run(a, &ctx),
         Command::Convert(a) => convert::run(a, &ctx),
+        Command::Export(a) => export::run(a, &ctx),
+        Command::Report(a) => report::run(a, &ctx),
         Command::Metrics(a) => metrics::run(a, &ctx),
         Command::Consortia(a) => consortia::run(a, &ctx),
         Command::Density(a) => density::run(a, &ctx),

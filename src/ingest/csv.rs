@@ -121,7 +121,7 @@ pub fn parse_bytes(
                                 limits.max_line_bytes
                             ),
                         )
-                        .hint("check the quoting: an unclosed quote swallows the rest of the file"),
+                        .hint("check the quoting (an unclosed quote swallows the rest of the file), or raise the limit with --max-line-bytes"),
                     );
                     continue;
                 }

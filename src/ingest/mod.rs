@@ -6,8 +6,11 @@
 
 pub mod csv;
 pub mod embedded;
+pub mod gexf;
+pub mod graphml;
 pub mod json;
 pub mod table;
+pub mod xml;
 
 use crate::error::{Error, Problem, Result};
 use crate::model::{
@@ -58,8 +61,10 @@ pub fn read_tables(path: &Path, limits: &Limits) -> Result<Tables> {
             .as_deref()
         {
             Some("json") => json::read_file(path, limits),
+            Some("graphml") => graphml::read_file(path, limits),
+            Some("gexf") => gexf::read_file(path, limits),
             _ => Err(Error::data(Problem::file(path, "not a dataset").hint(
-                "give a directory of CSV files (actors.csv, …) or a .json dataset file",
+                "give a directory of CSV files (actors.csv, …), a .json dataset file, or a .graphml or .gexf graph",
             ))),
         }
     } else {

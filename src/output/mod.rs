@@ -2,6 +2,12 @@
 
 pub mod atomic;
 pub mod dataset;
+pub mod edgelist;
+pub mod gexf;
+pub mod graph;
+pub mod graphml;
+pub mod pajek;
+pub mod report;
 pub mod rows;
 pub mod table;
 

@@ -8,9 +8,11 @@
 //! selection stay in the view as isolated nodes.
 
 mod csr;
+mod links;
 mod selection;
 
 pub use csr::{Csr, Incidence};
+pub use links::{PairLinks, pair_links};
 pub use selection::{Selection, Weighting, YearRange};
 
 use crate::error::{Error, Result};

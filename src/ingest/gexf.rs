@@ -1,0 +1,320 @@
+//! Reading a GEXF file (1.1, 1.2 or 1.3; <https://gexf.net>) as a dataset:
+//! nodes become actors (`label` → `name` when there is no `name`
+//! attribute) and edges ties (`weight` → weight, edge `kind` → type when
+//! there is no `type` attribute; an edge `type` other than
+//! directed/undirected/mutual, as NetworkX writes it, is the type); declared attributes map as in
+//! [`super::xml`]. Dynamic spells are ignored (the first value of an
+//! attribute is kept); hierarchical graphs (nodes inside nodes) are refused.
+
+use super::Limits;
+use super::table::Tables;
+use super::xml::{
+    GraphDoc, Item, attrs, get, line_at, local, problem, read_limited, resolve_ref, to_tables, utf8,
+};
+use crate::error::{Error, Problem, Result};
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Read a GEXF file.
+pub fn read_file(path: &Path, limits: &Limits) -> Result<Tables> {
+    let bytes = read_limited(path, limits)?;
+    parse_bytes(path, &bytes, limits)
+}
+
+#[derive(Default)]
+struct Attr {
+    title: String,
+    default: Option<String>,
+}
+
+fn add_name(names: &mut Vec<String>, n: &str) {
+    if !names.iter().any(|x| x == n) {
+        names.push(n.to_string());
+    }
+}
+
+/// Parse GEXF bytes into dataset tables.
+pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables> {
+    let text = utf8(path, bytes)?;
+    let mut r = Reader::from_str(text);
+    r.config_mut().trim_text(false);
+    let mut problems: Vec<Problem> = Vec::new();
+    // class ("node"/"edge") -> attribute id -> declaration
+    let mut decl: HashMap<String, HashMap<String, Attr>> = HashMap::new();
+    let mut doc = GraphDoc::default();
+    let mut stack: Vec<String> = Vec::new();
+    let mut class = String::new();
+    let mut attr_in_progress: Option<String> = None;
+    let mut text_buf: Option<String> = None;
+    let mut item: Option<(bool, Item)> = None;
+    let mut root_seen = false;
+    loop {
+        let pos = r.buffer_position();
+        let ev = match r.read_event() {
+            Ok(ev) => ev,
+            Err(e) => {
+                problems.push(
+                    problem(
+                        path,
+                        bytes,
+                        r.error_position(),
+                        format!("not well-formed XML: {e}"),
+                    )
+                    .hint("the file may be truncated or not GEXF"),
+                );
+                break;
+            }
+        };
+        let at = |msg: String| problem(path, bytes, pos, msg);
+        match ev {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(ev, Event::Empty(_));
+                let name = local(e);
+                let a = match attrs(e) {
+                    Ok(a) => a,
+                    Err(m) => {
+                        problems.push(at(format!("<{name}>: {m}")));
+                        break;
+                    }
+                };
+                if !root_seen {
+                    root_seen = true;
+                    if name != "gexf" {
+                        problems.push(
+                            at(format!("the root element is <{name}>, not <gexf>"))
+                                .hint("give a GEXF file, or a .graphml file for GraphML"),
+                        );
+                        break;
+                    }
+                }
+                match name.as_str() {
+                    "attributes" => class = get(&a, "class").unwrap_or("node").to_string(),
+                    "attribute" if stack.last().is_some_and(|s| s == "attributes") => {
+                        let id = get(&a, "id").unwrap_or_default().to_string();
+                        let title = get(&a, "title").unwrap_or(&id).to_string();
+                        if class == "node" {
+                            add_name(&mut doc.node_names, &title);
+                        } else if class == "edge" {
+                            add_name(&mut doc.edge_names, &title);
+                        }
+                        decl.entry(class.clone()).or_default().insert(
+                            id.clone(),
+                            Attr {
+                                title,
+                                default: None,
+                            },
+                        );
+                        if !empty {
+                            attr_in_progress = Some(id);
+                        }
+                    }
+                    "default" if attr_in_progress.is_some() => text_buf = Some(String::new()),
+                    "graph" if stack.iter().any(|s| s == "graph") => {
+                        problems.push(at("nested graphs are not supported".into()));
+                        break;
+                    }
+                    "nodes" | "parents" if stack.iter().any(|s| s == "node") => {
+                        problems.push(
+                            at("hierarchical graphs (nodes inside nodes) are not supported".into())
+                                .hint("flatten the graph in Gephi before exporting"),
+                        );
+                        break;
+                    }
+                    "node" => {
+                        let mut it = Item {
+                            line: line_at(bytes, pos),
+                            a: get(&a, "id").unwrap_or_default().to_string(),
+                            ..Item::default()
+                        };
+                        // a label equal to the id (NetworkX's default) carries nothing
+                        if let Some(l) = get(&a, "label").filter(|l| *l != it.a) {
+                            add_name(&mut doc.node_names, "label");
+                            it.attrs.push(("label".into(), l.to_string()));
+                        }
+                        if empty {
+                            push_item(&mut doc, &decl, false, it);
+                        } else {
+                            item = Some((false, it));
+                        }
+                    }
+                    "edge" => {
+                        let mut it = Item {
+                            line: line_at(bytes, pos),
+                            a: get(&a, "source").unwrap_or_default().to_string(),
+                            b: get(&a, "target").unwrap_or_default().to_string(),
+                            ..Item::default()
+                        };
+                        for (x, col) in [("weight", "weight"), ("label", "label")] {
+                            if let Some(v) = get(&a, x) {
+                                add_name(&mut doc.edge_names, col);
+                                it.attrs.push((col.to_string(), v.to_string()));
+                            }
+                        }
+                        // GEXF's edge `type` is the direction; NetworkX also
+                        // writes a `type` data attribute there
+                        if let Some(t) = get(&a, "type")
+                            && !matches!(t, "directed" | "undirected" | "mutual")
+                        {
+                            add_name(&mut doc.edge_names, "type");
+                            it.attrs.push(("type".into(), t.to_string()));
+                        }
+                        if let Some(k) = get(&a, "kind") {
+                            add_name(&mut doc.edge_names, "kind");
+                            it.attrs.push(("kind".into(), k.to_string()));
+                        }
+                        if empty {
+                            push_item(&mut doc, &decl, true, it);
+                        } else {
+                            item = Some((true, it));
+                        }
+                    }
+                    "attvalue" => {
+                        if let Some((is_edge, it)) = item.as_mut() {
+                            let cls = if *is_edge { "edge" } else { "node" };
+                            let id = get(&a, "for").or_else(|| get(&a, "id")).unwrap_or_default();
+                            let value = get(&a, "value").unwrap_or_default();
+                            match decl.get(cls).and_then(|m| m.get(id)) {
+                                Some(d) => {
+                                    if value.len() > limits.max_line_bytes {
+                                        problems.push(at(format!(
+                                            "value of `{}` is {} bytes, more than the limit of {}",
+                                            d.title, value.len(), limits.max_line_bytes))
+                                            .hint("raise the limit with --max-line-bytes if the value is genuine"));
+                                    } else if !it.attrs.iter().any(|(n, _)| *n == d.title) {
+                                        it.attrs.push((d.title.clone(), value.to_string()));
+                                    }
+                                }
+                                None => problems.push(at(format!(
+                                    "<attvalue for=\"{id}\"> refers to no declared {cls} attribute"))
+                                    .hint("declare it in <attributes class=\"{cls}\">")),
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                if !empty {
+                    stack.push(name);
+                }
+            }
+            Event::End(ref e) => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                stack.pop();
+                match name.as_str() {
+                    "attribute" => attr_in_progress = None,
+                    "default" => {
+                        if let (Some(id), Some(t)) = (&attr_in_progress, text_buf.take())
+                            && let Some(d) = decl.get_mut(&class).and_then(|m| m.get_mut(id))
+                        {
+                            d.default = Some(t);
+                        }
+                    }
+                    "node" | "edge" => {
+                        if let Some((is_edge, it)) = item.take() {
+                            push_item(&mut doc, &decl, is_edge, it);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) => {
+                if let Some(buf) = text_buf.as_mut() {
+                    match t.xml10_content() {
+                        Ok(s) => buf.push_str(&s),
+                        Err(e) => problems.push(at(format!("bad text: {e}"))),
+                    }
+                }
+            }
+            Event::CData(t) => {
+                if let Some(buf) = text_buf.as_mut() {
+                    match t.decode() {
+                        Ok(s) => buf.push_str(&s),
+                        Err(e) => problems.push(at(format!("bad CDATA: {e}"))),
+                    }
+                }
+            }
+            Event::GeneralRef(rf) => {
+                if let Some(buf) = text_buf.as_mut() {
+                    match resolve_ref(&rf) {
+                        Ok(s) => buf.push_str(&s),
+                        Err(m) => problems.push(at(m)),
+                    }
+                }
+            }
+            Event::Eof => {
+                if !root_seen {
+                    problems.push(at("no <gexf> element: the file is empty or not GEXF".into()));
+                } else if let Some(open) = stack.last() {
+                    problems.push(
+                        at(format!("the file ends inside <{open}>"))
+                            .hint("the file is truncated: export it again"),
+                    );
+                }
+                break;
+            }
+            _ => {}
+        }
+        if problems.len() > crate::error::MAX_PROBLEMS {
+            break;
+        }
+    }
+    for n in &doc.nodes {
+        if n.a.is_empty() {
+            problems.push(Problem::at(path, n.line, "<node> without an id"));
+        }
+    }
+    for e in &doc.edges {
+        if e.a.is_empty() || e.b.is_empty() {
+            problems.push(Problem::at(
+                path,
+                e.line,
+                "<edge> without a source or target",
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::from_problems(problems));
+    }
+    // edge `kind` is the tie type when no `type` attribute is declared
+    if !doc.edge_names.iter().any(|n| n == "type") {
+        for n in doc.edge_names.iter_mut() {
+            if n == "kind" {
+                *n = "type".into();
+            }
+        }
+        for e in doc.edges.iter_mut() {
+            for (k, _) in e.attrs.iter_mut() {
+                if k == "kind" {
+                    *k = "type".into();
+                }
+            }
+        }
+    }
+    Ok(to_tables(path, doc))
+}
+
+fn push_item(
+    doc: &mut GraphDoc,
+    decl: &HashMap<String, HashMap<String, Attr>>,
+    is_edge: bool,
+    mut it: Item,
+) {
+    let cls = if is_edge { "edge" } else { "node" };
+    if let Some(m) = decl.get(cls) {
+        let mut defaults: Vec<(&String, &Attr)> =
+            m.iter().filter(|(_, d)| d.default.is_some()).collect();
+        defaults.sort_by_key(|(id, _)| id.as_str());
+        for (_, d) in defaults {
+            if !it.attrs.iter().any(|(n, _)| *n == d.title) {
+                it.attrs
+                    .push((d.title.clone(), d.default.clone().unwrap_or_default()));
+            }
+        }
+    }
+    if is_edge {
+        doc.edges.push(it);
+    } else {
+        doc.nodes.push(it);
+    }
+}

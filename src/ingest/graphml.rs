@@ -1,0 +1,300 @@
+//! Reading a GraphML file (<http://graphml.graphdrawing.org/>) as a dataset:
+//! nodes become actors and edges ties (see [`super::xml`] for how attributes
+//! map to columns). One graph per file; nested graphs, hyperedges and ports
+//! are refused with the line they are on.
+
+use super::Limits;
+use super::table::Tables;
+use super::xml::{
+    GraphDoc, Item, attrs, get, local, problem, read_limited, resolve_ref, to_tables, utf8,
+};
+use crate::error::{Error, Problem, Result};
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Read a GraphML file.
+pub fn read_file(path: &Path, limits: &Limits) -> Result<Tables> {
+    let bytes = read_limited(path, limits)?;
+    parse_bytes(path, &bytes, limits)
+}
+
+struct Key {
+    domain: String,
+    name: String,
+    default: Option<String>,
+}
+
+/// Parse GraphML bytes into dataset tables.
+pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables> {
+    let text = utf8(path, bytes)?;
+    let mut r = Reader::from_str(text);
+    r.config_mut().trim_text(false);
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut keys: HashMap<String, Key> = HashMap::new();
+    let mut doc = GraphDoc::default();
+    let mut stack: Vec<String> = Vec::new();
+    let mut graphs = 0usize;
+    let mut item: Option<(bool, Item)> = None; // (is_edge, item)
+    let mut key_in_progress: Option<String> = None;
+    let mut data_key: Option<(String, u64)> = None;
+    let mut text_buf: Option<String> = None;
+    let mut root_seen = false;
+    loop {
+        let pos = r.buffer_position();
+        let ev = match r.read_event() {
+            Ok(ev) => ev,
+            Err(e) => {
+                problems.push(
+                    problem(
+                        path,
+                        bytes,
+                        r.error_position(),
+                        format!("not well-formed XML: {e}"),
+                    )
+                    .hint("the file may be truncated or not GraphML"),
+                );
+                break;
+            }
+        };
+        let at = |msg: String| problem(path, bytes, pos, msg);
+        match ev {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(ev, Event::Empty(_));
+                let name = local(e);
+                let a = match attrs(e) {
+                    Ok(a) => a,
+                    Err(m) => {
+                        problems.push(at(format!("<{name}>: {m}")));
+                        break;
+                    }
+                };
+                if !root_seen {
+                    root_seen = true;
+                    if name != "graphml" {
+                        problems.push(
+                            at(format!("the root element is <{name}>, not <graphml>"))
+                                .hint("give a GraphML file, or a .gexf file for GEXF"),
+                        );
+                        break;
+                    }
+                }
+                match name.as_str() {
+                    "key" => {
+                        let id = get(&a, "id").unwrap_or_default().to_string();
+                        if id.is_empty() {
+                            problems.push(at("<key> without an id".into()));
+                        }
+                        let attr_name = get(&a, "attr.name").unwrap_or(&id).to_string();
+                        keys.insert(
+                            id.clone(),
+                            Key {
+                                domain: get(&a, "for").unwrap_or("all").to_string(),
+                                name: attr_name.clone(),
+                                default: None,
+                            },
+                        );
+                        let dom = get(&a, "for").unwrap_or("all");
+                        if (dom == "node" || dom == "all") && !doc.node_names.contains(&attr_name) {
+                            doc.node_names.push(attr_name.clone());
+                        }
+                        if (dom == "edge" || dom == "all") && !doc.edge_names.contains(&attr_name) {
+                            doc.edge_names.push(attr_name);
+                        }
+                        if !empty {
+                            key_in_progress = Some(id);
+                        }
+                    }
+                    "default" if key_in_progress.is_some() => text_buf = Some(String::new()),
+                    "graph" => {
+                        if stack.iter().any(|s| s == "node" || s == "edge") {
+                            problems.push(
+                                at("nested graphs are not supported".into())
+                                    .hint("flatten the graph: one <graph> of nodes and edges"),
+                            );
+                            break;
+                        }
+                        graphs += 1;
+                        if graphs > 1 {
+                            problems.push(
+                                at("more than one <graph> in the file".into())
+                                    .hint("a dataset is one graph: split the file"),
+                            );
+                            break;
+                        }
+                    }
+                    "node" => {
+                        let id = get(&a, "id").unwrap_or_default().to_string();
+                        let it = Item {
+                            line: super::xml::line_at(bytes, pos),
+                            a: id,
+                            ..Item::default()
+                        };
+                        if empty {
+                            push_item(&mut doc, &keys, false, it);
+                        } else {
+                            item = Some((false, it));
+                        }
+                    }
+                    "edge" => {
+                        let it = Item {
+                            line: super::xml::line_at(bytes, pos),
+                            a: get(&a, "source").unwrap_or_default().to_string(),
+                            b: get(&a, "target").unwrap_or_default().to_string(),
+                            ..Item::default()
+                        };
+                        if empty {
+                            push_item(&mut doc, &keys, true, it);
+                        } else {
+                            item = Some((true, it));
+                        }
+                    }
+                    "hyperedge" => {
+                        problems.push(
+                            at("hyperedges are not supported".into()).hint(
+                                "write each hyperedge as an event or project in a CSV dataset",
+                            ),
+                        );
+                        break;
+                    }
+                    "data" if item.is_some() && !empty => {
+                        let k = get(&a, "key").unwrap_or_default().to_string();
+                        data_key = Some((k, pos));
+                        text_buf = Some(String::new());
+                    }
+                    _ => {}
+                }
+                if !empty {
+                    stack.push(name);
+                }
+            }
+            Event::End(ref e) => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                stack.pop();
+                match name.as_str() {
+                    "key" => key_in_progress = None,
+                    "default" => {
+                        if let (Some(k), Some(t)) = (&key_in_progress, text_buf.take())
+                            && let Some(key) = keys.get_mut(k)
+                        {
+                            key.default = Some(t);
+                        }
+                    }
+                    "data" => {
+                        if let (Some((k, dpos)), Some(t)) = (data_key.take(), text_buf.take())
+                            && let Some((is_edge, it)) = item.as_mut()
+                        {
+                            match keys.get(&k) {
+                                Some(key) => {
+                                    let want = if *is_edge { "edge" } else { "node" };
+                                    if key.domain != want && key.domain != "all" {
+                                        problems.push(problem(path, bytes, dpos, format!(
+                                            "<data key=\"{k}\"> on a {want}, but the key is declared for {}", key.domain)));
+                                    } else if t.len() > limits.max_line_bytes {
+                                        problems.push(problem(path, bytes, dpos, format!(
+                                            "value of `{}` is {} bytes, more than the limit of {}", key.name, t.len(), limits.max_line_bytes))
+                                            .hint("raise the limit with --max-line-bytes if the value is genuine"));
+                                    } else {
+                                        it.attrs.push((key.name.clone(), t));
+                                    }
+                                }
+                                None => problems.push(problem(path, bytes, dpos, format!(
+                                    "<data key=\"{k}\"> refers to no declared <key>"))
+                                    .hint("declare every key with <key id=… for=… attr.name=…> before the graph")),
+                            }
+                        }
+                    }
+                    "node" | "edge" => {
+                        if let Some((is_edge, it)) = item.take() {
+                            push_item(&mut doc, &keys, is_edge, it);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) => {
+                if let Some(buf) = text_buf.as_mut() {
+                    match t.xml10_content() {
+                        Ok(s) => buf.push_str(&s),
+                        Err(e) => problems.push(at(format!("bad text: {e}"))),
+                    }
+                }
+            }
+            Event::CData(t) => {
+                if let Some(buf) = text_buf.as_mut() {
+                    match t.decode() {
+                        Ok(s) => buf.push_str(&s),
+                        Err(e) => problems.push(at(format!("bad CDATA: {e}"))),
+                    }
+                }
+            }
+            Event::GeneralRef(rf) => {
+                if let Some(buf) = text_buf.as_mut() {
+                    match resolve_ref(&rf) {
+                        Ok(s) => buf.push_str(&s),
+                        Err(m) => problems.push(at(m)),
+                    }
+                }
+            }
+            Event::Eof => {
+                if !root_seen {
+                    problems.push(at(
+                        "no <graphml> element: the file is empty or not GraphML".into()
+                    ));
+                } else if let Some(open) = stack.last() {
+                    problems.push(
+                        at(format!("the file ends inside <{open}>"))
+                            .hint("the file is truncated: export it again"),
+                    );
+                }
+                break;
+            }
+            _ => {}
+        }
+        if problems.len() > crate::error::MAX_PROBLEMS {
+            break;
+        }
+    }
+    for (i, n) in doc.nodes.iter().enumerate() {
+        if n.a.is_empty() {
+            problems.push(Problem::at(path, n.line, "<node> without an id"));
+        }
+        if i > crate::error::MAX_PROBLEMS {
+            break;
+        }
+    }
+    for e in &doc.edges {
+        if e.a.is_empty() || e.b.is_empty() {
+            problems.push(Problem::at(
+                path,
+                e.line,
+                "<edge> without a source or target",
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::from_problems(problems));
+    }
+    Ok(to_tables(path, doc))
+}
+
+fn push_item(doc: &mut GraphDoc, keys: &HashMap<String, Key>, is_edge: bool, mut it: Item) {
+    let want = if is_edge { "edge" } else { "node" };
+    let mut defaults: Vec<(&String, &Key)> = keys
+        .iter()
+        .filter(|(_, k)| (k.domain == want || k.domain == "all") && k.default.is_some())
+        .collect();
+    defaults.sort_by_key(|(id, _)| id.as_str());
+    for (_, k) in defaults {
+        if !it.attrs.iter().any(|(n, _)| *n == k.name) {
+            it.attrs
+                .push((k.name.clone(), k.default.clone().unwrap_or_default()));
+        }
+    }
+    if is_edge {
+        doc.edges.push(it);
+    } else {
+        doc.nodes.push(it);
+    }
+}

@@ -1,0 +1,227 @@
+//! Shared pieces of the GraphML and GEXF readers: byte offset → line, XML
+//! text and attribute decoding with quick-xml, and the mapping of a parsed
+//! graph (nodes and edges with named attributes) onto dataset tables.
+//!
+//! Mapping: node attributes named like an actors.csv column (`name`,
+//! `kind`, `employees`, `size_class`, `region`, `complex`, `mini_clusters`,
+//! `country`) fill that column; a `label` fills `name` when there is no
+//! `name`; a missing or empty `kind` becomes `other`; any other attribute
+//! becomes an extra column (`id` is renamed `id_attr`). Edges become ties:
+//! attributes `type`, `year` and `weight` fill those columns, others become
+//! extra columns (`source`/`target` renamed `source_attr`/`target_attr`).
+//! Validation (unknown kinds, bad numbers, self-loops, unknown ends) is the
+//! usual dataset validation, reported at the line of the node or edge.
+
+use super::Limits;
+use super::table::{Row, Table, Tables};
+use crate::error::{Error, Problem, Result};
+use quick_xml::XmlVersion;
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesRef, BytesStart};
+use std::path::Path;
+
+/// A node or edge read from a graph file.
+#[derive(Debug, Clone, Default)]
+pub struct Item {
+    /// Line of its start tag.
+    pub line: u64,
+    /// Node id, or the edge's source.
+    pub a: String,
+    /// The edge's target (empty for nodes).
+    pub b: String,
+    /// Attribute name → value, in file order.
+    pub attrs: Vec<(String, String)>,
+}
+
+/// Nodes and edges read from a graph file, before mapping.
+#[derive(Debug, Clone, Default)]
+pub struct GraphDoc {
+    /// Nodes in file order.
+    pub nodes: Vec<Item>,
+    /// Edges in file order.
+    pub edges: Vec<Item>,
+    /// Node attribute names in declaration order.
+    pub node_names: Vec<String>,
+    /// Edge attribute names in declaration order.
+    pub edge_names: Vec<String>,
+}
+
+/// Line (1-based) of a byte offset.
+pub fn line_at(bytes: &[u8], offset: u64) -> u64 {
+    let off = (offset as usize).min(bytes.len());
+    1 + bytes[..off].iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// Check the file size limit and read the file as UTF-8.
+pub fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.len() > limits.max_file_bytes {
+        return Err(Error::data(
+            Problem::file(
+                path,
+                format!(
+                    "file is {} bytes, more than the limit of {} bytes",
+                    meta.len(),
+                    limits.max_file_bytes
+                ),
+            )
+            .hint("raise the limit with --max-file-bytes if the file is genuine"),
+        ));
+    }
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+/// The bytes as UTF-8 text, or a problem at the first bad byte's line.
+pub fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        Error::data(
+            Problem::at(
+                path,
+                line_at(bytes, e.valid_up_to() as u64),
+                "not valid UTF-8",
+            )
+            .hint("save the file as UTF-8 (the encoding iuinet reads)"),
+        )
+    })
+}
+
+/// A problem at a byte offset.
+pub fn problem(path: &Path, bytes: &[u8], offset: u64, msg: impl Into<String>) -> Problem {
+    Problem::at(path, line_at(bytes, offset), msg)
+}
+
+/// The XML attributes of a start tag as (local name, normalised value).
+pub fn attrs(e: &BytesStart<'_>) -> std::result::Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    for a in e.attributes() {
+        let a: Attribute = a.map_err(|e| e.to_string())?;
+        let k = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
+        let v = a
+            .normalized_value(XmlVersion::Implicit1_0)
+            .map_err(|e| format!("attribute `{k}`: {e}"))?
+            .into_owned();
+        out.push((k, v));
+    }
+    Ok(out)
+}
+
+/// Look up an XML attribute by local name.
+pub fn get<'a>(attrs: &'a [(String, String)], k: &str) -> Option<&'a str> {
+    attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str())
+}
+
+/// The text of an entity or character reference (`&amp;`, `&#38;`).
+pub fn resolve_ref(r: &BytesRef<'_>) -> std::result::Result<String, String> {
+    if r.is_char_ref() {
+        return match r.resolve_char_ref() {
+            Ok(Some(c)) => Ok(c.to_string()),
+            _ => Err("bad character reference".to_string()),
+        };
+    }
+    let name = r.decode().map_err(|e| e.to_string())?;
+    quick_xml::escape::resolve_predefined_entity(&name)
+        .map(str::to_string)
+        .ok_or_else(|| format!("unknown entity &{name};"))
+}
+
+/// The local name of an element.
+pub fn local(e: &BytesStart<'_>) -> String {
+    String::from_utf8_lossy(e.local_name().as_ref()).into_owned()
+}
+
+/// Map a parsed graph onto the actors and ties tables (see the module docs).
+pub fn to_tables(path: &Path, doc: GraphDoc) -> Tables {
+    // node columns
+    let has_name = doc.node_names.iter().any(|n| n == "name");
+    let node_col = |n: &str| -> String {
+        match n {
+            "id" => "id_attr".to_string(),
+            "label" if !has_name => "name".to_string(),
+            _ => n.to_string(),
+        }
+    };
+    let mut header = vec!["id".to_string(), "kind".to_string()];
+    for n in &doc.node_names {
+        let c = node_col(n);
+        if !header.contains(&c) {
+            header.push(c);
+        }
+    }
+    let rows = doc
+        .nodes
+        .into_iter()
+        .map(|it| {
+            let mut cells = vec![String::new(); header.len()];
+            cells[0] = it.a;
+            for (k, v) in it.attrs {
+                let c = node_col(&k);
+                if let Some(i) = header.iter().position(|h| *h == c)
+                    && cells[i].is_empty()
+                {
+                    cells[i] = v.trim().to_string();
+                }
+            }
+            if cells[1].is_empty() {
+                cells[1] = "other".to_string();
+            }
+            Row {
+                line: it.line,
+                cells,
+            }
+        })
+        .collect();
+    let actors = Table {
+        path: path.to_path_buf(),
+        header,
+        header_line: 1,
+        rows,
+    };
+    // tie columns
+    let edge_col = |n: &str| -> String {
+        match n {
+            "source" | "target" => format!("{n}_attr"),
+            _ => n.to_string(),
+        }
+    };
+    let mut eheader = vec!["source".to_string(), "target".to_string()];
+    for n in &doc.edge_names {
+        let c = edge_col(n);
+        if !eheader.contains(&c) {
+            eheader.push(c);
+        }
+    }
+    let erows = doc
+        .edges
+        .into_iter()
+        .map(|it| {
+            let mut cells = vec![String::new(); eheader.len()];
+            cells[0] = it.a;
+            cells[1] = it.b;
+            for (k, v) in it.attrs {
+                let c = edge_col(&k);
+                if let Some(i) = eheader.iter().position(|h| *h == c)
+                    && cells[i].is_empty()
+                {
+                    cells[i] = v.trim().to_string();
+                }
+            }
+            Row {
+                line: it.line,
+                cells,
+            }
+        })
+        .collect();
+    let ties = Table {
+        path: path.to_path_buf(),
+        header: eheader,
+        header_line: 1,
+        rows: erows,
+    };
+    Tables {
+        dataset: path.to_path_buf(),
+        actors: Some(actors),
+        events: None,
+        projects: None,
+        ties: Some(ties),
+    }
+}

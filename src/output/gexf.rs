@@ -1,0 +1,131 @@
+//! GEXF 1.3 writer (<http://gexf.net/1.3>), as Gephi and NetworkX's
+//! `read_gexf` read it: a static undirected graph, node and edge attributes
+//! declared in `<attributes class="node|edge">` with numeric ids, node
+//! `label` = the actor's name (or id), edge `weight` as the XML attribute.
+
+use super::graph::{AttrGraph, AttrType, fmt_float, xml_escape};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use std::io::{self, Write};
+
+fn gexf_type(t: AttrType) -> &'static str {
+    match t {
+        AttrType::Str => "string",
+        AttrType::Int => "long",
+        AttrType::Float => "double",
+    }
+}
+
+fn start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
+    let mut e = BytesStart::new(name);
+    for (k, v) in attrs {
+        let esc = xml_escape(v);
+        e.push_attribute((k.as_bytes(), esc.as_bytes()));
+    }
+    e
+}
+
+fn end<W: Write>(w: &mut Writer<W>, name: &str) -> io::Result<()> {
+    w.write_event(Event::End(BytesEnd::new(name)))
+}
+
+fn attvalues<W: Write>(
+    w: &mut Writer<W>,
+    values: &[Option<super::graph::Value>],
+) -> io::Result<()> {
+    if values.iter().all(Option::is_none) {
+        return Ok(());
+    }
+    w.write_event(Event::Start(BytesStart::new("attvalues")))?;
+    for (i, v) in values.iter().enumerate() {
+        if let Some(v) = v {
+            w.write_event(Event::Empty(start(
+                "attvalue",
+                &[("for", &i.to_string()), ("value", &v.text())],
+            )))?;
+        }
+    }
+    end(w, "attvalues")
+}
+
+/// Write `g` as GEXF 1.3.
+pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
+    let mut w = Writer::new_with_indent(out, b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.write_event(Event::Start(start(
+        "gexf",
+        &[
+            ("xmlns", "http://gexf.net/1.3"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
+            ),
+            ("version", "1.3"),
+        ],
+    )))?;
+    w.write_event(Event::Start(BytesStart::new("meta")))?;
+    w.write_event(Event::Start(BytesStart::new("creator")))?;
+    w.write_event(Event::Text(BytesText::new(concat!(
+        "iuinet ",
+        env!("CARGO_PKG_VERSION")
+    ))))?;
+    end(&mut w, "creator")?;
+    end(&mut w, "meta")?;
+    w.write_event(Event::Start(start(
+        "graph",
+        &[("defaultedgetype", "undirected"), ("mode", "static")],
+    )))?;
+    for (class, keys) in [("node", &g.node_keys), ("edge", &g.edge_keys)] {
+        w.write_event(Event::Start(start(
+            "attributes",
+            &[("class", class), ("mode", "static")],
+        )))?;
+        for (i, k) in keys.iter().enumerate() {
+            w.write_event(Event::Empty(start(
+                "attribute",
+                &[
+                    ("id", &i.to_string()),
+                    ("title", &k.name),
+                    ("type", gexf_type(k.ty)),
+                ],
+            )))?;
+        }
+        end(&mut w, "attributes")?;
+    }
+    w.write_event(Event::Start(BytesStart::new("nodes")))?;
+    for n in &g.nodes {
+        let e = start("node", &[("id", &n.id), ("label", &n.label)]);
+        if n.values.iter().all(Option::is_none) {
+            w.write_event(Event::Empty(e))?;
+            continue;
+        }
+        w.write_event(Event::Start(e))?;
+        attvalues(&mut w, &n.values)?;
+        end(&mut w, "node")?;
+    }
+    end(&mut w, "nodes")?;
+    w.write_event(Event::Start(BytesStart::new("edges")))?;
+    for (i, e) in g.edges.iter().enumerate() {
+        let s = start(
+            "edge",
+            &[
+                ("id", &i.to_string()),
+                ("source", &g.nodes[e.source].id),
+                ("target", &g.nodes[e.target].id),
+                ("weight", &fmt_float(e.weight)),
+            ],
+        );
+        if e.values.iter().all(Option::is_none) {
+            w.write_event(Event::Empty(s))?;
+            continue;
+        }
+        w.write_event(Event::Start(s))?;
+        attvalues(&mut w, &e.values)?;
+        end(&mut w, "edge")?;
+    }
+    end(&mut w, "edges")?;
+    end(&mut w, "graph")?;
+    end(&mut w, "gexf")?;
+    w.into_inner().write_all(b"\n")
+}

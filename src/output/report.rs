@@ -1,0 +1,649 @@
+//! The HTML report: one self-contained file (inline CSS and SVG, no
+//! scripts, no network requests) with the dataset summary, charts drawn
+//! with plotters' SVG backend, and tables.
+//!
+//! The report takes a [`ReportData`] of plain figures; `cli/report.rs`
+//! fills it from `metrics`. Every chart is a `<figure class="chart"
+//! id="…">` holding one `<svg>`, so tests can find it; text stays `<text>`
+//! elements (no fonts are embedded).
+
+use crate::error::{Error, Result};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::fmt::Write as _;
+
+/// A table of text cells.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportTable {
+    /// Column names.
+    pub header: Vec<String>,
+    /// Rows of cells.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Bars over categories, one series per measure.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Bars {
+    /// Category labels along the x axis.
+    pub categories: Vec<String>,
+    /// (series name, one value per category).
+    pub series: Vec<(String, Vec<f64>)>,
+    /// The y axis description.
+    pub y_desc: String,
+}
+
+/// A matrix of values over the same labels on both axes (e.g. regions).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Heat {
+    /// Row and column labels.
+    pub labels: Vec<String>,
+    /// `values[i][j]`; `None` for undefined cells.
+    pub values: Vec<Vec<Option<f64>>>,
+}
+
+/// Lines over years.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lines {
+    /// The years, ascending.
+    pub years: Vec<i32>,
+    /// (series name, one value per year).
+    pub series: Vec<(String, Vec<f64>)>,
+}
+
+/// An aggregated network: nodes with a size, edges with a width.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Aggregate {
+    /// (label, actors) per node.
+    pub nodes: Vec<(String, u64)>,
+    /// (node, node, links) per edge.
+    pub edges: Vec<(usize, usize, u64)>,
+}
+
+/// Everything the report shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportData {
+    /// Page title (the dataset name).
+    pub title: String,
+    /// Lines under the title (view, weighting, version).
+    pub subtitle: Vec<String>,
+    /// The dataset summary: (figure, value).
+    pub summary: Vec<(String, String)>,
+    /// Consortium-type breakdown.
+    pub consortium: Bars,
+    /// Region × region link density.
+    pub density: Heat,
+    /// Inter-business connection averages by firm size class.
+    pub size_classes: Bars,
+    /// Activities and participants per year.
+    pub per_year: Lines,
+    /// Top actors by betweenness.
+    pub top_betweenness: ReportTable,
+    /// Top brokers.
+    pub top_brokers: ReportTable,
+    /// The aggregated network of regions.
+    pub regions: Aggregate,
+    /// Notes under each section, by section id.
+    pub notes: Vec<(String, String)>,
+}
+
+const PALETTE: [RGBColor; 6] = [
+    RGBColor(31, 119, 180),
+    RGBColor(255, 127, 14),
+    RGBColor(44, 160, 44),
+    RGBColor(214, 39, 40),
+    RGBColor(148, 103, 189),
+    RGBColor(140, 86, 75),
+];
+
+const FONT: &str = "sans-serif";
+
+fn draw_err<E: std::fmt::Debug>(e: E) -> Error {
+    Error::Usage(format!("drawing a report chart failed: {e:?}"))
+}
+
+/// Escape text for HTML.
+pub fn html_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '&' => o.push_str("&amp;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// Format a number for axis labels and cells: integers without decimals,
+/// others with up to 3 significant decimals.
+pub fn fmt_num(x: f64) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    if (x - x.round()).abs() < 1e-9 && x.abs() < 1e15 {
+        return format!("{}", x.round() as i64);
+    }
+    let s = if x.abs() >= 100.0 {
+        format!("{x:.1}")
+    } else if x.abs() >= 1.0 {
+        format!("{x:.2}")
+    } else {
+        format!("{x:.3}")
+    };
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn nice_max(m: f64) -> f64 {
+    if m <= 0.0 || !m.is_finite() {
+        return 1.0;
+    }
+    m * 1.1
+}
+
+/// A grouped bar chart as SVG.
+pub fn bar_chart(b: &Bars, size: (u32, u32)) -> Result<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let n = b.categories.len().max(1);
+        let max = b
+            .series
+            .iter()
+            .flat_map(|(_, v)| v.iter().copied())
+            .filter(|x| x.is_finite())
+            .fold(0.0f64, f64::max);
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .x_label_area_size(44)
+            .y_label_area_size(60)
+            .build_cartesian_2d(
+                -0.5f64..n as f64 - 0.5,
+                // room above the bars for the legend
+                0f64..nice_max(max) * if b.series.len() > 1 { 1.3 } else { 1.0 },
+            )
+            .map_err(draw_err)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_label_formatter(&|y| fmt_num(*y))
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(BLACK.mix(0.12))
+            .y_desc(b.y_desc.as_str())
+            .label_style((FONT, 16))
+            .axis_desc_style((FONT, 17))
+            .draw()
+            .map_err(draw_err)?;
+        // category labels under the axis, centred on each group of bars
+        for (i, c) in b.categories.iter().enumerate() {
+            let (px, py) = chart.backend_coord(&(i as f64, 0.0));
+            root.draw(&Text::new(
+                c.clone(),
+                (px, py + 8),
+                (FONT, 16)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Center, VPos::Top)),
+            ))
+            .map_err(draw_err)?;
+        }
+        let k = b.series.len().max(1) as f64;
+        let width = 0.8 / k;
+        for (si, (name, vals)) in b.series.iter().enumerate() {
+            let color = PALETTE[si % PALETTE.len()];
+            let x0 = -0.4 + width * si as f64;
+            chart
+                .draw_series(vals.iter().enumerate().filter(|(_, v)| v.is_finite()).map(
+                    |(i, &v)| {
+                        Rectangle::new(
+                            [(i as f64 + x0, 0.0), (i as f64 + x0 + width * 0.92, v)],
+                            color.filled(),
+                        )
+                    },
+                ))
+                .map_err(draw_err)?
+                .label(name.as_str())
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 5), (x + 10, y + 5)], color.filled())
+                });
+            // value labels on the bars
+            chart
+                .draw_series(vals.iter().enumerate().filter(|(_, v)| v.is_finite()).map(
+                    |(i, &v)| {
+                        Text::new(
+                            fmt_num(v),
+                            (i as f64 + x0 + width * 0.46, v),
+                            (FONT, 14)
+                                .into_font()
+                                .color(&BLACK)
+                                .pos(Pos::new(HPos::Center, VPos::Bottom)),
+                        )
+                    },
+                ))
+                .map_err(draw_err)?;
+        }
+        if b.series.len() > 1 {
+            chart
+                .configure_series_labels()
+                .position(SeriesLabelPosition::UpperRight)
+                .background_style(WHITE.mix(0.85))
+                .border_style(BLACK.mix(0.3))
+                .label_font((FONT, 16))
+                .draw()
+                .map_err(draw_err)?;
+        }
+        root.present().map_err(draw_err)?;
+    }
+    Ok(svg)
+}
+
+fn heat_color(t: f64) -> RGBColor {
+    // white → dark blue
+    let t = t.clamp(0.0, 1.0);
+    let lerp = |a: f64, b: f64| (a + (b - a) * t).round() as u8;
+    RGBColor(lerp(247.0, 8.0), lerp(251.0, 48.0), lerp(255.0, 107.0))
+}
+
+/// A heat map with the value in each cell, as SVG.
+pub fn heat_map(h: &Heat, size: (u32, u32)) -> Result<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let n = h.labels.len().max(1);
+        let max = h
+            .values
+            .iter()
+            .flatten()
+            .flatten()
+            .copied()
+            .filter(|x| x.is_finite())
+            .fold(0.0f64, f64::max);
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .x_label_area_size(44)
+            .y_label_area_size(120)
+            .build_cartesian_2d(-0.5f64..n as f64 - 0.5, n as f64 - 0.5..-0.5f64)
+            .map_err(draw_err)?;
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_labels(0)
+            .y_labels(0)
+            .draw()
+            .map_err(draw_err)?;
+        for (i, l) in h.labels.iter().enumerate() {
+            let (px, py) = chart.backend_coord(&(i as f64, n as f64 - 0.5));
+            root.draw(&Text::new(
+                l.clone(),
+                (px, py + 8),
+                (FONT, 16)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Center, VPos::Top)),
+            ))
+            .map_err(draw_err)?;
+            let (px, py) = chart.backend_coord(&(-0.5, i as f64));
+            root.draw(&Text::new(
+                l.clone(),
+                (px - 8, py),
+                (FONT, 16)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
+            .map_err(draw_err)?;
+        }
+        for (i, row) in h.values.iter().enumerate() {
+            for (j, v) in row.iter().enumerate() {
+                let (x, y) = (j as f64, i as f64);
+                let (fill, text) = match v {
+                    Some(v) if v.is_finite() => (
+                        heat_color(if max > 0.0 { v / max } else { 0.0 }),
+                        fmt_num(*v),
+                    ),
+                    _ => (RGBColor(230, 230, 230), "–".to_string()),
+                };
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)],
+                        fill.filled(),
+                    )))
+                    .map_err(draw_err)?;
+                let dark = matches!(v, Some(v) if max > 0.0 && v / max > 0.55);
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        text,
+                        (x, y),
+                        (FONT, 15)
+                            .into_font()
+                            .color(if dark { &WHITE } else { &BLACK })
+                            .pos(Pos::new(HPos::Center, VPos::Center)),
+                    )))
+                    .map_err(draw_err)?;
+            }
+        }
+        root.present().map_err(draw_err)?;
+    }
+    Ok(svg)
+}
+
+/// A line chart over years, as SVG.
+pub fn line_chart(l: &Lines, size: (u32, u32)) -> Result<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let (y0, y1) = match (l.years.first(), l.years.last()) {
+            (Some(&a), Some(&b)) => (a, b.max(a + 1)),
+            _ => (0, 1),
+        };
+        let max = l
+            .series
+            .iter()
+            .flat_map(|(_, v)| v.iter().copied())
+            .filter(|x| x.is_finite())
+            .fold(0.0f64, f64::max);
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(60)
+            .build_cartesian_2d(y0..y1, 0f64..nice_max(max))
+            .map_err(draw_err)?;
+        chart
+            .configure_mesh()
+            .x_labels(l.years.len().max(2))
+            .x_label_formatter(&|x| x.to_string())
+            .y_label_formatter(&|y| fmt_num(*y))
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(BLACK.mix(0.12))
+            .x_desc("year")
+            .label_style((FONT, 16))
+            .axis_desc_style((FONT, 17))
+            .draw()
+            .map_err(draw_err)?;
+        for (si, (name, vals)) in l.series.iter().enumerate() {
+            let color = PALETTE[si % PALETTE.len()];
+            let pts: Vec<(i32, f64)> = l
+                .years
+                .iter()
+                .zip(vals)
+                .filter(|(_, v)| v.is_finite())
+                .map(|(&y, &v)| (y, v))
+                .collect();
+            chart
+                .draw_series(LineSeries::new(pts.clone(), color.stroke_width(3)))
+                .map_err(draw_err)?
+                .label(name.as_str())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 16, y)], color.stroke_width(3))
+                });
+            chart
+                .draw_series(pts.iter().map(|&p| Circle::new(p, 4, color.filled())))
+                .map_err(draw_err)?;
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK.mix(0.3))
+            .label_font((FONT, 16))
+            .draw()
+            .map_err(draw_err)?;
+        root.present().map_err(draw_err)?;
+    }
+    Ok(svg)
+}
+
+/// The aggregated network in a circular layout (node i at angle 2πi/n from
+/// the top, clockwise): node area ∝ actors, edge width ∝ links. SVG.
+pub fn network_drawing(a: &Aggregate, size: (u32, u32)) -> Result<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let (w, h) = (f64::from(size.0), f64::from(size.1));
+        let (cx, cy) = (w / 2.0, h / 2.0);
+        let r = w.min(h) / 2.0 - 90.0;
+        let n = a.nodes.len();
+        let pos: Vec<(i32, i32)> = (0..n)
+            .map(|i| {
+                let t = std::f64::consts::TAU * i as f64 / n.max(1) as f64;
+                (
+                    (cx + r * t.sin()).round() as i32,
+                    (cy - r * t.cos()).round() as i32,
+                )
+            })
+            .collect();
+        let max_links = a.edges.iter().map(|e| e.2).max().unwrap_or(1).max(1) as f64;
+        let max_actors = a.nodes.iter().map(|n| n.1).max().unwrap_or(1).max(1) as f64;
+        for &(i, j, links) in &a.edges {
+            if i >= n || j >= n || i == j {
+                continue;
+            }
+            let width = (1.0 + 11.0 * links as f64 / max_links).round() as u32;
+            root.draw(&PathElement::new(
+                vec![pos[i], pos[j]],
+                RGBColor(120, 120, 120).mix(0.55).stroke_width(width),
+            ))
+            .map_err(draw_err)?;
+        }
+        for (i, (label, actors)) in a.nodes.iter().enumerate() {
+            let rad = (6.0 + 30.0 * (*actors as f64 / max_actors).sqrt()).round() as i32;
+            root.draw(&Circle::new(pos[i], rad, PALETTE[0].mix(0.85).filled()))
+                .map_err(draw_err)?;
+            let below = (pos[i].0, pos[i].1 + rad + 4);
+            root.draw(&Text::new(
+                format!("{label} ({actors})"),
+                below,
+                (FONT, 16)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Center, VPos::Top)),
+            ))
+            .map_err(draw_err)?;
+        }
+        root.present().map_err(draw_err)?;
+    }
+    Ok(svg)
+}
+
+fn table_html(t: &ReportTable, o: &mut String) {
+    o.push_str("<table>\n<thead><tr>");
+    for h in &t.header {
+        let _ = write!(o, "<th>{}</th>", html_escape(h));
+    }
+    o.push_str("</tr></thead>\n<tbody>\n");
+    for r in &t.rows {
+        o.push_str("<tr>");
+        for c in r {
+            let num = c.parse::<f64>().is_ok();
+            let _ = write!(
+                o,
+                "<td{}>{}</td>",
+                if num { " class=\"num\"" } else { "" },
+                html_escape(c)
+            );
+        }
+        o.push_str("</tr>\n");
+    }
+    o.push_str("</tbody>\n</table>\n");
+}
+
+const CSS: &str = "body{font-family:sans-serif;margin:24px auto;max-width:1180px;color:#222;background:#fff}\
+h1{font-size:26px;margin-bottom:4px}h2{font-size:19px;margin-top:34px;border-bottom:1px solid #ccc;padding-bottom:4px}\
+.sub{color:#666;margin:2px 0}.grid{display:flex;flex-wrap:wrap;gap:8px 28px}\
+.fig{display:inline-block}figure{margin:8px 0}figcaption{color:#555;font-size:13px;max-width:900px}\
+table{border-collapse:collapse;font-size:14px;margin:8px 0}th,td{border:1px solid #ddd;padding:4px 10px;text-align:left}\
+th{background:#f3f5f8}td.num{text-align:right;font-variant-numeric:tabular-nums}\
+.kv td:first-child{color:#555}.note{color:#555;font-size:13px;max-width:900px}";
+
+/// Render the whole report as one HTML document.
+pub fn render(d: &ReportData) -> Result<String> {
+    let note = |id: &str| -> String {
+        d.notes
+            .iter()
+            .find(|(k, _)| k == id)
+            .map(|(_, v)| format!("<p class=\"note\">{}</p>\n", html_escape(v)))
+            .unwrap_or_default()
+    };
+    let figure = |id: &str, caption: &str, svg: String| -> String {
+        format!(
+            "<figure class=\"chart\" id=\"{id}\">\n{svg}\n<figcaption>{}</figcaption>\n</figure>\n",
+            html_escape(caption)
+        )
+    };
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{t}</h1>\n",
+        t = html_escape(&d.title)
+    );
+    for s in &d.subtitle {
+        let _ = writeln!(o, "<p class=\"sub\">{}</p>", html_escape(s));
+    }
+    o.push_str("<h2 id=\"summary\">Dataset summary</h2>\n<table class=\"kv\">\n");
+    for (k, v) in &d.summary {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td class=\"num\">{}</td></tr>",
+            html_escape(k),
+            html_escape(v)
+        );
+    }
+    o.push_str("</table>\n");
+    o.push_str(&note("summary"));
+
+    o.push_str("<h2>Consortium types</h2>\n");
+    o.push_str(&figure(
+        "chart-consortium",
+        "Collaborations by consortium type (the kinds of actor that take part).",
+        bar_chart(&d.consortium, (1100, 320))?,
+    ));
+    o.push_str(&note("consortium"));
+
+    o.push_str("<h2>Region × region link density</h2>\n");
+    let n = d.density.labels.len() as u32;
+    let side = (200 + 56 * n).clamp(340, 760);
+    o.push_str(&figure(
+        "chart-density",
+        "Link density between regions: links between actors of the two regions over possible pairs.",
+        heat_map(&d.density, (side + 60, side))?,
+    ));
+    o.push_str(&note("density"));
+
+    o.push_str("<h2>Inter-business connections by firm size</h2>\n");
+    o.push_str(&figure(
+        "chart-size",
+        "Average inter-business connections per firm, by firm size class.",
+        bar_chart(&d.size_classes, (1100, 300))?,
+    ));
+    o.push_str(&note("size"));
+
+    o.push_str("<h2>Activities and participants per year</h2>\n");
+    o.push_str(&figure(
+        "chart-years",
+        "Networking activities and collaborations per year, and the participations in them.",
+        line_chart(&d.per_year, (1100, 320))?,
+    ));
+    o.push_str(&note("years"));
+
+    o.push_str("<h2>Top actors by betweenness</h2>\n");
+    table_html(&d.top_betweenness, &mut o);
+    o.push_str(&note("betweenness"));
+    o.push_str("<h2>Top brokers</h2>\n");
+    table_html(&d.top_brokers, &mut o);
+    o.push_str(&note("brokers"));
+
+    o.push_str("<h2>Network of regions</h2>\n");
+    o.push_str(&figure(
+        "chart-regions",
+        "Regions as nodes (size: actors), links between their actors as edges (width: links).",
+        network_drawing(&d.regions, (900, 640))?,
+    ));
+    o.push_str(&note("regions"));
+    o.push_str("</body>\n</html>\n");
+    Ok(o)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn sample() -> ReportData {
+        ReportData {
+            title: "sample <&>".into(),
+            subtitle: vec!["view: all layers".into()],
+            summary: vec![("actors".into(), "12".into())],
+            consortium: Bars {
+                categories: vec!["I-U".into(), "I-U-R".into(), "I-I".into()],
+                series: vec![("projects".into(), vec![3.0, 5.0, 1.0])],
+                y_desc: "projects".into(),
+            },
+            density: Heat {
+                labels: vec!["Dongnam".into(), "Honam".into()],
+                values: vec![vec![Some(0.5), Some(0.1)], vec![Some(0.1), None]],
+            },
+            size_classes: Bars {
+                categories: vec!["lt30".into(), "300+".into()],
+                series: vec![
+                    ("links".into(), vec![1.5, 4.0]),
+                    ("partners".into(), vec![1.0, 2.5]),
+                ],
+                y_desc: "per firm".into(),
+            },
+            per_year: Lines {
+                years: vec![2005, 2006, 2007],
+                series: vec![
+                    ("activities".into(), vec![2.0, 4.0, 3.0]),
+                    ("participants".into(), vec![10.0, 25.0, 14.0]),
+                ],
+            },
+            top_betweenness: ReportTable {
+                header: vec!["actor".into(), "betweenness".into()],
+                rows: vec![vec!["f1".into(), "0.25".into()]],
+            },
+            top_brokers: ReportTable::default(),
+            regions: Aggregate {
+                nodes: vec![("Dongnam".into(), 8), ("Honam".into(), 4)],
+                edges: vec![(0, 1, 3)],
+            },
+            notes: vec![],
+        }
+    }
+
+    #[test]
+    fn charts_keep_labels_as_svg_text() {
+        let html = render(&sample()).unwrap();
+        for id in [
+            "chart-consortium",
+            "chart-density",
+            "chart-size",
+            "chart-years",
+            "chart-regions",
+        ] {
+            assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+        }
+        for label in [
+            "I-U-R",
+            "Dongnam",
+            "300+",
+            "2006",
+            "participants",
+            "Honam (4)",
+        ] {
+            assert!(
+                html.contains(&format!("\n{label}\n</text>")),
+                "{label} missing"
+            );
+        }
+        assert!(html.contains("sample &lt;&amp;&gt;"));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("http://") || !html.contains("src=\"http"));
+        assert_eq!(render(&sample()).unwrap(), html, "deterministic");
+    }
+}

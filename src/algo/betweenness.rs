@@ -1,7 +1,7 @@
 //! Exact betweenness (Brandes 2001) over the CSR, and the automatic choice
 //! between the CSR and the group incidence.
 
-use super::incidence_betweenness::betweenness_incidence;
+use super::Progress;
 use super::par::sum_over_sources;
 use super::sssp::{Sssp, lengths};
 use crate::view::{Csr, Incidence, View};
@@ -55,12 +55,21 @@ pub(crate) fn node_scale(n: usize) -> f64 {
 /// O(n + m) scratch per worker plus one n-vector per source block in flight.
 /// Same bits for any thread count (see [`par`](super::par)).
 pub fn betweenness(view: &View) -> Vec<f64> {
+    betweenness_with(view, super::NO_PROGRESS)
+}
+
+/// [`betweenness`], telling `progress` how many of the n nodes are done.
+pub fn betweenness_with(view: &View, progress: Progress<'_>) -> Vec<f64> {
     if is_weighted(view) {
-        betweenness_csr(&view.csr, true)
+        betweenness_csr_with(&view.csr, true, progress)
     } else {
         match traversal(view) {
-            Traversal::Incidence => betweenness_incidence(&view.incidence, &view.csr),
-            Traversal::Csr => betweenness_csr(&view.csr, false),
+            Traversal::Incidence => super::incidence_betweenness::betweenness_incidence_with(
+                &view.incidence,
+                &view.csr,
+                progress,
+            ),
+            Traversal::Csr => betweenness_csr_with(&view.csr, false, progress),
         }
     }
 }
@@ -98,12 +107,19 @@ pub(crate) fn fold_pendants(g: &Csr) -> (Vec<u32>, Vec<f64>) {
 ///
 /// Time O(nm) unweighted, O(nm + n² log n) weighted; O(n + m) per worker.
 pub fn betweenness_csr(g: &Csr, weighted: bool) -> Vec<f64> {
+    betweenness_csr_with(g, weighted, super::NO_PROGRESS)
+}
+
+/// [`betweenness_csr`] with progress (nodes done, folded ones included).
+pub fn betweenness_csr_with(g: &Csr, weighted: bool, progress: Progress<'_>) -> Vec<f64> {
     let n = g.n();
     let len = weighted.then(|| lengths(g));
     let (src, mult) = fold_pendants(g);
+    progress((n - src.len()) as u64);
     let raw = sum_over_sources(
         src.len(),
         n,
+        progress,
         || Sssp::new(g),
         |sp, i, acc| {
             let s = src[i];

@@ -2,8 +2,7 @@
 //! the domain metrics use.
 
 use super::approx::{ApproxInfo, ApproxOpts, betweenness_approx};
-use super::betweenness::{Traversal, betweenness, is_weighted, traversal};
-use super::closeness::closeness;
+use super::betweenness::{Traversal, is_weighted, traversal};
 use super::core::core_number;
 use super::degree::{degree, strength};
 use super::edge_betweenness::{EdgeScore, edge_betweenness, top_edges};
@@ -94,6 +93,17 @@ pub struct CentralityOpts {
     pub top_edges: Option<usize>,
 }
 
+impl CentralityOpts {
+    /// How many all-source traversals [`centrality_with`] reports progress
+    /// for: one for exact betweenness, one for closeness/harmonic.
+    pub fn traversals(&self) -> u64 {
+        let all = self.measures.is_empty();
+        let has = |m: Measure| all || self.measures.contains(&m);
+        u64::from(has(Measure::Betweenness) && self.approx.is_none())
+            + u64::from(has(Measure::Closeness) || has(Measure::Harmonic))
+    }
+}
+
 /// Every requested measure, one value per view node (`None`: not asked for).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CentralityTable {
@@ -181,6 +191,17 @@ impl CentralityTable {
 /// ignore weights. Closeness and harmonic share one traversal per node.
 /// Deterministic: same bits for any thread count.
 pub fn centrality(view: &View, o: &CentralityOpts) -> CentralityTable {
+    centrality_with(view, o, super::NO_PROGRESS)
+}
+
+/// [`centrality`], telling `progress` how many traversal sources are done:
+/// n for exact betweenness and n for closeness/harmonic, when requested
+/// (see [`CentralityOpts::traversals`]).
+pub fn centrality_with(
+    view: &View,
+    o: &CentralityOpts,
+    progress: super::Progress<'_>,
+) -> CentralityTable {
     let ms: Vec<Measure> = if o.measures.is_empty() {
         Measure::ALL.to_vec()
     } else {
@@ -203,11 +224,11 @@ pub fn centrality(view: &View, o: &CentralityOpts) -> CentralityTable {
                 t.betweenness = Some(b);
                 t.approx = Some(info);
             }
-            None => t.betweenness = Some(betweenness(view)),
+            None => t.betweenness = Some(super::betweenness_with(view, progress)),
         }
     }
     if has(Measure::Closeness) || has(Measure::Harmonic) {
-        let c = closeness(view);
+        let c = super::closeness_with(view, progress);
         if has(Measure::Closeness) {
             t.closeness = Some(c.closeness);
         }

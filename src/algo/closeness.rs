@@ -37,15 +37,24 @@ fn finish(n: usize, r: usize, tot: f64, harm: f64) -> (f64, f64) {
 /// Each node's value comes from its own traversal, so thread count cannot
 /// change any bit.
 pub fn closeness(view: &View) -> Closeness {
+    closeness_with(view, super::NO_PROGRESS)
+}
+
+/// [`closeness`], telling `progress` how many of the n nodes are done.
+pub fn closeness_with(view: &View, progress: super::Progress<'_>) -> Closeness {
     if !is_weighted(view) && traversal(view) == Traversal::Incidence {
-        closeness_incidence(&view.incidence, view.n())
+        incidence_p(&view.incidence, view.n(), progress)
     } else {
-        closeness_csr(&view.csr, is_weighted(view))
+        csr_p(&view.csr, is_weighted(view), progress)
     }
 }
 
 /// [`closeness`] over a CSR.
 pub fn closeness_csr(g: &Csr, weighted: bool) -> Closeness {
+    csr_p(g, weighted, super::NO_PROGRESS)
+}
+
+fn csr_p(g: &Csr, weighted: bool, progress: super::Progress<'_>) -> Closeness {
     let n = g.n();
     let len = weighted.then(|| lengths(g));
     let v: Vec<(f64, f64)> = (0..n)
@@ -62,6 +71,7 @@ pub fn closeness_csr(g: &Csr, weighted: bool) -> Closeness {
                     tot += d;
                     harm += 1.0 / d;
                 }
+                progress(1);
                 finish(n, sp.reached(), tot, harm)
             },
         )
@@ -71,6 +81,10 @@ pub fn closeness_csr(g: &Csr, weighted: bool) -> Closeness {
 
 /// [`closeness`] (unweighted) over the group incidence of `n` nodes.
 pub fn closeness_incidence(inc: &Incidence, n: usize) -> Closeness {
+    incidence_p(inc, n, super::NO_PROGRESS)
+}
+
+fn incidence_p(inc: &Incidence, n: usize, progress: super::Progress<'_>) -> Closeness {
     let v: Vec<(f64, f64)> = (0..n)
         .into_par_iter()
         .with_min_len(16)
@@ -85,6 +99,7 @@ pub fn closeness_incidence(inc: &Incidence, n: usize) -> Closeness {
                     tot += (d * k) as u64;
                     harm += k as f64 / d as f64;
                 }
+                progress(1);
                 finish(n, sc.order.len(), tot as f64, harm)
             },
         )

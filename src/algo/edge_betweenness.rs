@@ -32,6 +32,7 @@ pub fn edge_betweenness(g: &Csr, weighted: bool) -> Vec<EdgeScore> {
     let raw = sum_over_sources(
         n,
         arcs,
+        super::NO_PROGRESS,
         || (Sssp::new(g), vec![0.0; n]),
         |(sp, node), s, acc| {
             sp.run(g, s as u32, len.as_deref());

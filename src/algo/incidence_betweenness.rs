@@ -14,6 +14,7 @@
 //! T_g = Σ_{w ∈ g, level d+1} c(w),
 //! δ(v) = σ(v)·(Σ_{g ∋ v opened at d} T_g − Σ_{w ∈ C(v), level d+1} (k_vw − 1)·c(w)).
 
+use super::Progress;
 use super::betweenness::{fold_pendants, node_scale};
 use super::par::sum_over_sources;
 use crate::view::{Csr, Incidence};
@@ -262,6 +263,11 @@ impl IncScratch {
 /// Time O(n·(2·Σ|g| + corrections)), i.e. O(n · `inc.cost()`); scratch
 /// O(n + groups) per worker. Same bits for any thread count.
 pub fn betweenness_incidence(inc: &Incidence, g: &Csr) -> Vec<f64> {
+    betweenness_incidence_with(inc, g, super::NO_PROGRESS)
+}
+
+/// [`betweenness_incidence`] with progress (nodes done, folded ones included).
+pub fn betweenness_incidence_with(inc: &Incidence, g: &Csr, progress: Progress<'_>) -> Vec<f64> {
     let n = g.n();
     if inc.node_offsets.len() != n + 1 {
         return vec![0.0; n];
@@ -272,9 +278,11 @@ pub fn betweenness_incidence(inc: &Incidence, g: &Csr) -> Vec<f64> {
     let (inc, new_of) = relabel(inc, n);
     let inc = &inc;
     let src: Vec<u32> = src0.iter().map(|&v| new_of[v as usize]).collect();
+    progress((n - src.len()) as u64);
     let raw = sum_over_sources(
         src.len(),
         n,
+        progress,
         || IncScratch::new(inc, n),
         |sc, i, acc| {
             let s = src[i];

@@ -6,6 +6,7 @@
 //! of threads or on scheduling, so the result has the same bits for any
 //! `RAYON_NUM_THREADS`.
 
+use super::Progress;
 use rayon::prelude::*;
 
 /// Sources per block.
@@ -16,7 +17,14 @@ const WAVE_BYTES: usize = 64 << 20;
 
 /// Σ over sources `0..n_src` of the vector `f(scratch, src, acc)` adds into
 /// `acc` (length `len`), summed block by block in block order.
-pub(crate) fn sum_over_sources<S, I, F>(n_src: usize, len: usize, init: I, f: F) -> Vec<f64>
+/// `progress` is told how many sources each finished block held.
+pub(crate) fn sum_over_sources<S, I, F>(
+    n_src: usize,
+    len: usize,
+    progress: Progress<'_>,
+    init: I,
+    f: F,
+) -> Vec<f64>
 where
     I: Fn() -> S + Sync + Send,
     F: Fn(&mut S, usize, &mut [f64]) + Sync + Send,
@@ -31,9 +39,11 @@ where
             .into_par_iter()
             .map_init(&init, |s, b| {
                 let mut acc = vec![0.0; len];
-                for src in b * BLOCK..((b + 1) * BLOCK).min(n_src) {
+                let end = ((b + 1) * BLOCK).min(n_src);
+                for src in b * BLOCK..end {
                     f(s, src, &mut acc);
                 }
+                progress((end - b * BLOCK) as u64);
                 acc
             })
             .collect();

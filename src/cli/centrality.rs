@@ -100,15 +100,17 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             .map(|m| m.as_str())
             .collect::<Vec<_>>()
             .join("+");
+        let opts = CentralityOpts {
+            measures: group.clone(),
+            approx,
+            top_edges: None,
+        };
         let part = ctx.stage(&name, || {
-            algo::centrality(
-                &view,
-                &CentralityOpts {
-                    measures: group.clone(),
-                    approx,
-                    top_edges: None,
-                },
-            )
+            let bar = super::progress::Bar::new(ctx, view.n() as u64 * opts.traversals(), &name);
+            let cb = bar.callback();
+            let r = algo::centrality_with(&view, &opts, &cb);
+            bar.finish();
+            r
         });
         merge(&mut t, part);
         done.extend(group);

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::metrics::density::By;
 use crate::metrics::global::GlobalOpts;
 use crate::metrics::network::NetworkOpts;
-use crate::metrics::report::{MetricsOpts, Section, metrics};
+use crate::metrics::report::{MetricsOpts, Section, metrics_with};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -84,8 +84,24 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         density_by: a.density_by,
         network: NetworkOpts { top: a.top, approx },
     };
+    let vo = a.view.opts();
     let m = ctx.stage("metrics", || {
-        metrics(&net, &data_name(a.data.as_deref()), &a.view.opts(), &opts)
+        // the network section's traversals: one per selected actor and pass
+        let n = net
+            .actors
+            .iter()
+            .filter(|x| vo.selection.keeps_kind(x.kind))
+            .count() as u64;
+        let passes = if opts.wants(Section::Network) {
+            opts.network.traversals()
+        } else {
+            0
+        };
+        let bar = super::progress::Bar::new(ctx, n * passes, "centrality traversals");
+        let cb = bar.callback();
+        let r = metrics_with(&net, &data_name(a.data.as_deref()), &vo, &opts, &cb);
+        bar.finish();
+        r
     })?;
     crate::output::write_json(&m, a.out.output.as_deref())?;
     Ok(ExitCode::SUCCESS)

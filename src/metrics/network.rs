@@ -4,7 +4,7 @@
 //! conventions; see `iuinet centrality`).
 
 use super::common::ratio;
-use crate::algo::{ApproxInfo, ApproxOpts, CentralityOpts, Measure, centrality};
+use crate::algo::{ApproxInfo, ApproxOpts, CentralityOpts, Measure};
 use crate::model::Network;
 use crate::view::View;
 use serde::Serialize;
@@ -16,6 +16,14 @@ pub struct NetworkOpts {
     pub top: usize,
     /// Sample betweenness instead of computing it exactly.
     pub approx: Option<ApproxOpts>,
+}
+
+impl NetworkOpts {
+    /// All-source traversals the section runs: exact betweenness (unless
+    /// sampled) and closeness/harmonic.
+    pub fn traversals(&self) -> u64 {
+        1 + u64::from(self.approx.is_none())
+    }
 }
 
 impl Default for NetworkOpts {
@@ -148,6 +156,17 @@ fn top(net: &Network, view: &View, score: &[f64], k: usize) -> Vec<Ranked> {
 /// the centralities: exact betweenness and closeness are O(n·m) unweighted
 /// (see [`crate::algo::betweenness`]).
 pub fn network_summary(net: &Network, view: &View, o: &NetworkOpts) -> NetworkSummary {
+    network_summary_with(net, view, o, crate::algo::NO_PROGRESS)
+}
+
+/// [`network_summary`], reporting traversal progress (see
+/// [`crate::algo::centrality_with`]; [`NetworkOpts::traversals`] per node).
+pub fn network_summary_with(
+    net: &Network,
+    view: &View,
+    o: &NetworkOpts,
+    progress: crate::algo::Progress<'_>,
+) -> NetworkSummary {
     let n = view.n();
     let csr = &view.csr;
     let m = csr.m() as u64;
@@ -168,7 +187,7 @@ pub fn network_summary(net: &Network, view: &View, o: &NetworkOpts) -> NetworkSu
         let s: f64 = deg.iter().map(|d| dmax - d).sum();
         s / ((nf - 1.0) * (nf - 2.0))
     });
-    let ct = centrality(
+    let ct = crate::algo::centrality_with(
         view,
         &CentralityOpts {
             measures: vec![
@@ -182,6 +201,7 @@ pub fn network_summary(net: &Network, view: &View, o: &NetworkOpts) -> NetworkSu
             approx: o.approx,
             top_edges: None,
         },
+        progress,
     );
     let scores =
         |m: Measure| -> Vec<f64> { (0..n).map(|v| ct.value(m, v).unwrap_or(0.0)).collect() };

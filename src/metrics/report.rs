@@ -9,7 +9,7 @@ use super::density::{By, Density, density};
 use super::global::{GlobalNetworking, GlobalOpts, global_networking};
 use super::inter_business::{InterBusiness, inter_business};
 use super::iui::{IuiCollaboration, iui_collaboration};
-use super::network::{NetworkOpts, NetworkSummary, network_summary};
+use super::network::{NetworkOpts, NetworkSummary};
 use super::triple_helix::{TripleHelix, triple_helix};
 use crate::error::Result;
 use crate::model::Network;
@@ -118,7 +118,8 @@ impl Default for MetricsOpts {
 }
 
 impl MetricsOpts {
-    fn wants(&self, s: Section) -> bool {
+    /// Whether a section is computed.
+    pub fn wants(&self, s: Section) -> bool {
         self.only.as_ref().is_none_or(|o| o.contains(&s))
     }
 }
@@ -168,6 +169,17 @@ pub struct Metrics {
 /// Builds the collapsed view only when the density or network section is
 /// asked for; that build refuses groups above `view.max_group_size`.
 pub fn metrics(net: &Network, dataset: &str, view: &ViewOpts, o: &MetricsOpts) -> Result<Metrics> {
+    metrics_with(net, dataset, view, o, crate::algo::NO_PROGRESS)
+}
+
+/// [`metrics`], reporting the network section's traversal progress.
+pub fn metrics_with(
+    net: &Network,
+    dataset: &str,
+    view: &ViewOpts,
+    o: &MetricsOpts,
+    progress: crate::algo::Progress<'_>,
+) -> Result<Metrics> {
     let s = Scope::new(net, &view.selection);
     let built = if o.wants(Section::Density) || o.wants(Section::Network) {
         Some(View::build(net, view)?)
@@ -197,7 +209,9 @@ pub fn metrics(net: &Network, dataset: &str, view: &ViewOpts, o: &MetricsOpts) -
         },
         triple_helix: want(Section::TripleHelix).then(|| triple_helix(&s)),
         network: match (&built, want(Section::Network)) {
-            (Some(v), true) => Some(network_summary(net, v, &o.network)),
+            (Some(v), true) => Some(super::network::network_summary_with(
+                net, v, &o.network, progress,
+            )),
             _ => None,
         },
     })

@@ -269,12 +269,15 @@ fn event_sizes(rng: &mut ChaCha8Rng, caps: &[usize], p: usize) -> Vec<usize> {
 }
 
 /// Add `k` distinct candidates not yet stamped with `tag` to `out`, drawn
-/// with probability ∝ weight (`cum` is the cumulative weight of `cands`).
+/// with probability ∝ weight (`cum` is the cumulative weight of `cands`;
+/// `stamped` of the candidates already carry `tag`).
+#[allow(clippy::too_many_arguments)]
 fn sample_distinct(
     rng: &mut ChaCha8Rng,
     cands: &[u32],
     cum: &[f64],
     k: usize,
+    stamped: usize,
     stamp: &mut [u32],
     tag: u32,
     out: &mut Vec<u32>,
@@ -282,7 +285,7 @@ fn sample_distinct(
     if k == 0 {
         return;
     }
-    let free = cands.iter().filter(|&&a| stamp[a as usize] != tag).count();
+    let free = cands.len() - stamped.min(cands.len());
     let k = k.min(free);
     if (k as f64) > 0.5 * free as f64 {
         // Efraimidis–Spirakis: keys ln(u)/w, take the k largest.
@@ -909,11 +912,13 @@ impl Gen {
                     self.stamp[a as usize] = tag;
                 }
                 let need = sizes[i] - members.len();
+                let stamped = members.len();
                 sample_distinct(
                     &mut self.rng,
                     &mem,
                     &cum,
                     need,
+                    stamped,
                     &mut self.stamp,
                     tag,
                     &mut members,
@@ -1001,16 +1006,25 @@ impl Gen {
             .map(|&h| ((cand(h).len() * 4) / 5).clamp(2, MAX_EVENT))
             .collect();
         let sizes = event_sizes(&mut self.rng, &caps, p_open);
+        let cum_of = |v: &Vec<u32>| cumulative(v.iter().map(|&a| self.ag[a as usize].act));
+        let hub_cum: Vec<Vec<f64>> = by_hub.iter().map(cum_of).collect();
+        let region_cum: Vec<Vec<f64>> = by_region.iter().map(cum_of).collect();
+        let nation_cum = cum_of(&nation);
         for (i, &h) in hosts.iter().enumerate() {
             let c = cand(h);
-            let cum = cumulative(c.iter().map(|&a| self.ag[a as usize].act));
+            let cum = match h.0 {
+                0 => &hub_cum[h.1],
+                1 => &region_cum[h.1],
+                _ => &nation_cum,
+            };
             let tag = self.next_tag();
             let mut members = Vec::with_capacity(sizes[i]);
             sample_distinct(
                 &mut self.rng,
                 c,
-                &cum,
+                cum,
                 sizes[i],
+                0,
                 &mut self.stamp,
                 tag,
                 &mut members,

@@ -1179,15 +1179,16 @@ impl Gen {
             }
             // Lead firm: a member of an active MC of the year.
             let mc = pick_weighted(&mut self.rng, &active);
-            let mem = self.mc_members(mc, k).to_vec();
+            let phase = usize::from(k >= 3);
+            let len = self.members[mc][k].min(self.cands[mc][phase].len());
             let lead_need = if t.multi_firm() {
                 Need::Sme
             } else {
                 Need::AnyFirm
             };
             let mut lead = None;
-            for _ in 0..200 {
-                let c = mem[self.rng.random_range(0..mem.len())];
+            for _ in 0..if len == 0 { 0 } else { 200 } {
+                let c = self.cands[mc][phase][self.rng.random_range(0..len)];
                 if self.fits(c, lead_need) {
                     lead = Some(c);
                     break;

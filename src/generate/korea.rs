@@ -1659,13 +1659,19 @@ impl Gen {
             .iter()
             .map(|m| m.id.as_str())
             .collect();
+        let mc_index: std::collections::HashMap<&str, usize> =
+            mc_order.iter().enumerate().map(|(i, m)| (*m, i)).collect();
         let mut mcs_of: Vec<Vec<usize>> = vec![Vec::new(); self.ag.len()];
         for g in &groups {
+            // All members of an event share its MC.
+            let Some(Some(mc)) = g.members.first().map(|m| m.mini_cluster.as_deref()) else {
+                continue;
+            };
+            let Some(&i) = mc_index.get(mc) else { continue };
             for m in &g.members {
-                if let Some(mc) = &m.mini_cluster
-                    && let Some(i) = mc_order.iter().position(|x| x == mc)
-                {
-                    mcs_of[m.actor as usize].push(i);
+                let v = &mut mcs_of[m.actor as usize];
+                if v.last() != Some(&i) {
+                    v.push(i);
                 }
             }
         }

@@ -937,7 +937,7 @@ impl Gen {
             self.done_work += n_ev as u64;
             progress(self.done_work, self.total_work);
         }
-        // Events without an MC: complex (60%), pan-region (30%), nation (10%).
+        // Events without an MC: complex (70%), pan-region (27%), nation (3%).
         let mut by_hub: Vec<Vec<u32>> = vec![Vec::new(); self.sk.complexes.len()];
         let mut by_region: Vec<Vec<u32>> = vec![Vec::new(); self.sk.regions.len()];
         let mut nation: Vec<u32> = Vec::new();
@@ -985,9 +985,9 @@ impl Gen {
         let hosts: Vec<(u8, usize)> = (0..e_open)
             .map(|_| {
                 let x: f64 = self.rng.random();
-                if x < 0.6 {
+                if x < 0.7 {
                     (0, pick_weighted(&mut self.rng, &hub_items))
-                } else if x < 0.9 {
+                } else if x < 0.97 {
                     (1, pick_weighted(&mut self.rng, &region_items))
                 } else {
                     (2, 0)

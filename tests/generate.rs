@@ -181,3 +181,64 @@ fn committed_default_dataset_equals_a_fresh_generation() {
         Path::new("korea-iccp-2005-2009 (embedded)/actors.csv")
     );
 }
+
+#[test]
+fn written_files_read_back_to_the_same_network() {
+    let t = tempfile::tempdir().unwrap();
+    let net = generated(0.2, 11);
+    iuinet::output::dataset::write_csv_dir(&net, t.path()).unwrap();
+    let back = iuinet::ingest::load(t.path()).unwrap();
+    assert!(back == net);
+}
+
+#[test]
+fn cli_generate_writes_a_dataset_and_rejects_bad_arguments() {
+    use assert_cmd::Command;
+    let t = tempfile::tempdir().unwrap();
+    let out = t.path().join("d");
+    Command::cargo_bin("iuinet")
+        .unwrap()
+        .args([
+            "generate",
+            "--preset",
+            "korea-iccp",
+            "--scale",
+            "0.05",
+            "--seed",
+            "3",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    for f in ["actors.csv", "events.csv", "projects.csv", "ties.csv"] {
+        assert!(out.join(f).is_file(), "{f} missing");
+    }
+    Command::cargo_bin("iuinet")
+        .unwrap()
+        .args(["validate"])
+        .arg(&out)
+        .assert()
+        .success();
+    for bad in [
+        ["--years", "2004..2009"],
+        ["--scale", "-1"],
+        ["--scale", "abc"],
+    ] {
+        Command::cargo_bin("iuinet")
+            .unwrap()
+            .args(["generate", "--preset", "korea-iccp"])
+            .args(bad)
+            .arg("-o")
+            .arg(t.path().join("x"))
+            .assert()
+            .code(2);
+    }
+    // Every command without DATA runs on the embedded default dataset.
+    Command::cargo_bin("iuinet")
+        .unwrap()
+        .args(["summary", "--json"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("\"actors\": 7723"));
+}

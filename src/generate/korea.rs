@@ -269,12 +269,15 @@ fn event_sizes(rng: &mut ChaCha8Rng, caps: &[usize], p: usize) -> Vec<usize> {
 }
 
 /// Add `k` distinct candidates not yet stamped with `tag` to `out`, drawn
-/// with probability ∝ weight (`cum` is the cumulative weight of `cands`).
+/// with probability ∝ weight (`cum` is the cumulative weight of `cands`;
+/// `stamped` of the candidates already carry `tag`).
+#[allow(clippy::too_many_arguments)]
 fn sample_distinct(
     rng: &mut ChaCha8Rng,
     cands: &[u32],
     cum: &[f64],
     k: usize,
+    stamped: usize,
     stamp: &mut [u32],
     tag: u32,
     out: &mut Vec<u32>,
@@ -282,7 +285,7 @@ fn sample_distinct(
     if k == 0 {
         return;
     }
-    let free = cands.iter().filter(|&&a| stamp[a as usize] != tag).count();
+    let free = cands.len() - stamped.min(cands.len());
     let k = k.min(free);
     if (k as f64) > 0.5 * free as f64 {
         // Efraimidis–Spirakis: keys ln(u)/w, take the k largest.
@@ -909,11 +912,13 @@ impl Gen {
                     self.stamp[a as usize] = tag;
                 }
                 let need = sizes[i] - members.len();
+                let stamped = members.len();
                 sample_distinct(
                     &mut self.rng,
                     &mem,
                     &cum,
                     need,
+                    stamped,
                     &mut self.stamp,
                     tag,
                     &mut members,
@@ -932,7 +937,7 @@ impl Gen {
             self.done_work += n_ev as u64;
             progress(self.done_work, self.total_work);
         }
-        // Events without an MC: complex (60%), pan-region (30%), nation (10%).
+        // Events without an MC: complex (70%), pan-region (27%), nation (3%).
         let mut by_hub: Vec<Vec<u32>> = vec![Vec::new(); self.sk.complexes.len()];
         let mut by_region: Vec<Vec<u32>> = vec![Vec::new(); self.sk.regions.len()];
         let mut nation: Vec<u32> = Vec::new();
@@ -980,9 +985,9 @@ impl Gen {
         let hosts: Vec<(u8, usize)> = (0..e_open)
             .map(|_| {
                 let x: f64 = self.rng.random();
-                if x < 0.6 {
+                if x < 0.7 {
                     (0, pick_weighted(&mut self.rng, &hub_items))
-                } else if x < 0.9 {
+                } else if x < 0.97 {
                     (1, pick_weighted(&mut self.rng, &region_items))
                 } else {
                     (2, 0)
@@ -1001,16 +1006,25 @@ impl Gen {
             .map(|&h| ((cand(h).len() * 4) / 5).clamp(2, MAX_EVENT))
             .collect();
         let sizes = event_sizes(&mut self.rng, &caps, p_open);
+        let cum_of = |v: &Vec<u32>| cumulative(v.iter().map(|&a| self.ag[a as usize].act));
+        let hub_cum: Vec<Vec<f64>> = by_hub.iter().map(cum_of).collect();
+        let region_cum: Vec<Vec<f64>> = by_region.iter().map(cum_of).collect();
+        let nation_cum = cum_of(&nation);
         for (i, &h) in hosts.iter().enumerate() {
             let c = cand(h);
-            let cum = cumulative(c.iter().map(|&a| self.ag[a as usize].act));
+            let cum = match h.0 {
+                0 => &hub_cum[h.1],
+                1 => &region_cum[h.1],
+                _ => &nation_cum,
+            };
             let tag = self.next_tag();
             let mut members = Vec::with_capacity(sizes[i]);
             sample_distinct(
                 &mut self.rng,
                 c,
-                &cum,
+                cum,
                 sizes[i],
+                0,
                 &mut self.stamp,
                 tag,
                 &mut members,
@@ -1165,15 +1179,16 @@ impl Gen {
             }
             // Lead firm: a member of an active MC of the year.
             let mc = pick_weighted(&mut self.rng, &active);
-            let mem = self.mc_members(mc, k).to_vec();
+            let phase = usize::from(k >= 3);
+            let len = self.members[mc][k].min(self.cands[mc][phase].len());
             let lead_need = if t.multi_firm() {
                 Need::Sme
             } else {
                 Need::AnyFirm
             };
             let mut lead = None;
-            for _ in 0..200 {
-                let c = mem[self.rng.random_range(0..mem.len())];
+            for _ in 0..if len == 0 { 0 } else { 200 } {
+                let c = self.cands[mc][phase][self.rng.random_range(0..len)];
                 if self.fits(c, lead_need) {
                     lead = Some(c);
                     break;
@@ -1644,13 +1659,19 @@ impl Gen {
             .iter()
             .map(|m| m.id.as_str())
             .collect();
+        let mc_index: std::collections::HashMap<&str, usize> =
+            mc_order.iter().enumerate().map(|(i, m)| (*m, i)).collect();
         let mut mcs_of: Vec<Vec<usize>> = vec![Vec::new(); self.ag.len()];
         for g in &groups {
+            // All members of an event share its MC.
+            let Some(Some(mc)) = g.members.first().map(|m| m.mini_cluster.as_deref()) else {
+                continue;
+            };
+            let Some(&i) = mc_index.get(mc) else { continue };
             for m in &g.members {
-                if let Some(mc) = &m.mini_cluster
-                    && let Some(i) = mc_order.iter().position(|x| x == mc)
-                {
-                    mcs_of[m.actor as usize].push(i);
+                let v = &mut mcs_of[m.actor as usize];
+                if v.last() != Some(&i) {
+                    v.push(i);
                 }
             }
         }

@@ -26,109 +26,135 @@ fn extra_cells(names: &[String], attrs: &[(String, String)]) -> Vec<String> {
         .collect()
 }
 
-/// One file's layer (`None` for actors), header and rows of strings.
-type FileRows = (Option<Layer>, Vec<String>, Vec<Vec<String>>);
+const FILES: [Option<Layer>; 4] = [
+    None,
+    Some(Layer::Event),
+    Some(Layer::Project),
+    Some(Layer::Tie),
+];
 
-/// The rows of each file: header, then records, as strings.
-fn tables(net: &Network) -> [FileRows; 4] {
-    let header = |l: Option<Layer>, extra: &[String]| -> Vec<String> {
-        standard_columns(l)
-            .iter()
-            .map(|s| s.to_string())
-            .chain(extra.iter().cloned())
-            .collect()
+/// The header of a file: standard columns, then the extra ones.
+fn header(net: &Network, l: Option<Layer>) -> Vec<String> {
+    let extra: &[String] = match l {
+        None => &net.actor_extra,
+        Some(l) => &net.extra[l as usize],
     };
-    let actors = net
-        .actors
+    standard_columns(l)
         .iter()
-        .map(|a| {
-            let mut r = vec![
-                a.id.clone(),
-                a.name.clone(),
-                a.kind.to_string(),
-                opt(&a.employees),
-                opt(&a.size_class),
-                a.region.clone().unwrap_or_default(),
-                a.complex.clone().unwrap_or_default(),
-                a.mini_clusters.join(";"),
-                a.country.clone(),
-            ];
-            r.extend(extra_cells(&net.actor_extra, &a.attrs));
-            r
-        })
-        .collect();
-    let group_rows = |layer: Layer| -> Vec<Vec<String>> {
-        let mut rows = Vec::new();
-        for g in net.groups.iter().filter(|g: &&Group| g.layer == layer) {
-            for m in &g.members {
-                let mut r = vec![
-                    g.id.clone(),
-                    g.kind.clone(),
-                    opt(&g.year),
-                    net.actor(m.actor).id.clone(),
-                ];
-                if layer == Layer::Event {
-                    r.push(m.mini_cluster.clone().unwrap_or_default());
-                } else {
-                    r.push(m.role.map(|r| r.as_str().to_string()).unwrap_or_default());
-                    r.push(opt(&m.funding));
-                }
-                r.extend(extra_cells(&net.extra[layer as usize], &m.attrs));
-                rows.push(r);
+        .map(|s| s.to_string())
+        .chain(extra.iter().cloned())
+        .collect()
+}
+
+/// Number of records of a file.
+fn n_rows(net: &Network, l: Option<Layer>) -> usize {
+    match l {
+        None => net.actors.len(),
+        Some(Layer::Tie) => net.ties.len(),
+        Some(l) => net
+            .groups
+            .iter()
+            .filter(|g| g.layer == l)
+            .map(|g| g.members.len())
+            .sum(),
+    }
+}
+
+/// Call `f` with each record of a file, as strings, in file order. One row
+/// buffer is reused, so memory stays O(1) in the number of records.
+fn for_each_row<E>(
+    net: &Network,
+    l: Option<Layer>,
+    f: &mut dyn FnMut(&[String]) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let mut r: Vec<String> = Vec::new();
+    match l {
+        None => {
+            for a in &net.actors {
+                r.clear();
+                r.extend([
+                    a.id.clone(),
+                    a.name.clone(),
+                    a.kind.to_string(),
+                    opt(&a.employees),
+                    opt(&a.size_class),
+                    a.region.clone().unwrap_or_default(),
+                    a.complex.clone().unwrap_or_default(),
+                    a.mini_clusters.join(";"),
+                    a.country.clone(),
+                ]);
+                r.extend(extra_cells(&net.actor_extra, &a.attrs));
+                f(&r)?;
             }
         }
-        rows
-    };
-    let ties = net
-        .ties
-        .iter()
-        .map(|t| {
-            let mut r = vec![
-                net.actor(t.source).id.clone(),
-                net.actor(t.target).id.clone(),
-                t.kind.clone(),
-                opt(&t.year),
-                t.weight.to_string(),
-            ];
-            r.extend(extra_cells(&net.extra[2], &t.attrs));
-            r
-        })
-        .collect();
-    [
-        (None, header(None, &net.actor_extra), actors),
-        (
-            Some(Layer::Event),
-            header(Some(Layer::Event), &net.extra[0]),
-            group_rows(Layer::Event),
-        ),
-        (
-            Some(Layer::Project),
-            header(Some(Layer::Project), &net.extra[1]),
-            group_rows(Layer::Project),
-        ),
-        (
-            Some(Layer::Tie),
-            header(Some(Layer::Tie), &net.extra[2]),
-            ties,
-        ),
-    ]
+        Some(Layer::Tie) => {
+            for t in &net.ties {
+                r.clear();
+                r.extend([
+                    net.actor(t.source).id.clone(),
+                    net.actor(t.target).id.clone(),
+                    t.kind.clone(),
+                    opt(&t.year),
+                    t.weight.to_string(),
+                ]);
+                r.extend(extra_cells(&net.extra[2], &t.attrs));
+                f(&r)?;
+            }
+        }
+        Some(layer) => {
+            for g in net.groups.iter().filter(|g: &&Group| g.layer == layer) {
+                for m in &g.members {
+                    r.clear();
+                    r.extend([
+                        g.id.clone(),
+                        g.kind.clone(),
+                        opt(&g.year),
+                        net.actor(m.actor).id.clone(),
+                    ]);
+                    if layer == Layer::Event {
+                        r.push(m.mini_cluster.clone().unwrap_or_default());
+                    } else {
+                        r.push(m.role.map(|r| r.as_str().to_string()).unwrap_or_default());
+                        r.push(opt(&m.funding));
+                    }
+                    r.extend(extra_cells(&net.extra[layer as usize], &m.attrs));
+                    f(&r)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The rows of each file: header, then records, as strings.
+#[allow(clippy::type_complexity)]
+fn tables(net: &Network) -> [(Option<Layer>, Vec<String>, Vec<Vec<String>>); 4] {
+    FILES.map(|l| {
+        let mut rows = Vec::with_capacity(n_rows(net, l));
+        let _ = for_each_row::<()>(net, l, &mut |r| {
+            rows.push(r.to_vec());
+            Ok(())
+        });
+        (l, header(net, l), rows)
+    })
 }
 
 /// Write the dataset as CSV files into `dir` (created if needed). Files of
-/// empty optional layers are not written. Each file is written atomically.
+/// empty optional layers are not written. Each file is written atomically,
+/// streaming its records (memory O(1) beyond the network).
 pub fn write_csv_dir(net: &Network, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    for (layer, header, rows) in tables(net) {
-        if layer.is_some() && rows.is_empty() {
+    for layer in FILES {
+        if layer.is_some() && n_rows(net, layer) == 0 {
             continue;
         }
         let path = dir.join(crate::ingest::file_name(layer));
         atomic::write_file(&path, |w| {
             let mut cw = csv::Writer::from_writer(w);
-            cw.write_record(&header)?;
-            for r in &rows {
-                cw.write_record(r)?;
-            }
+            cw.write_record(header(net, layer))?;
+            for_each_row::<std::io::Error>(net, layer, &mut |r| {
+                cw.write_record(r).map_err(std::io::Error::from)
+            })?;
             cw.flush()
         })?;
     }

@@ -82,6 +82,41 @@ fn scale_10_has_ten_times_the_actors() {
     assert!((per(&ten) / per(&one) - 1.0).abs() < 0.03);
 }
 
+/// Mean number of distinct partners (view degree, all layers) of the firms.
+fn mean_firm_partners(net: &Network) -> f64 {
+    let view = iuinet::view::View::build(net, &Default::default()).unwrap();
+    let (mut sum, mut n) = (0usize, 0usize);
+    for v in 0..view.actors.len() {
+        if net.actor(view.actors[v]).kind == iuinet::model::Kind::Firm {
+            sum += view.csr.degree(v as u32);
+            n += 1;
+        }
+    }
+    sum as f64 / n as f64
+}
+
+#[test]
+fn scale_3_keeps_the_partners_per_firm() {
+    // Issue #5: scaling replicates the mini clusters instead of inflating
+    // them, so a firm's distinct partners do not grow with the scale.
+    let one = mean_firm_partners(&generated(1.0, 2005));
+    let three_net = generated(3.0, 2005);
+    let three = mean_firm_partners(&three_net);
+    assert!(
+        (three / one - 1.0).abs() <= 0.25,
+        "mean distinct partners of firms: {three:.1} at scale 3 vs {one:.1} at scale 1"
+    );
+    // Three copies of each mini cluster, the copies suffixed ~2 and ~3.
+    let mcs: std::collections::BTreeSet<&str> = three_net
+        .events()
+        .flat_map(|g| g.members.iter().filter_map(|m| m.mini_cluster.as_deref()))
+        .collect();
+    let base = mcs.iter().filter(|m| !m.contains('~')).count();
+    assert!(base >= 49, "{base} mini clusters in copy 0");
+    assert_eq!(mcs.len(), 3 * base);
+    assert!(mcs.contains("mc-metal~3"));
+}
+
 #[test]
 fn years_option_keeps_a_prefix_of_the_calendar() {
     let all = generated(0.3, 5);

@@ -55,16 +55,10 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     });
     bar.finish();
     let net = net?;
-    if !bar.is_hidden() {
-        bar.reset();
-        bar.set_style(indicatif::ProgressStyle::default_spinner());
-        bar.set_message(format!("writing {}", a.output.display()));
-        bar.enable_steady_tick(std::time::Duration::from_millis(200));
-    }
+    // `Ctx::stage` shows a spinner while the files are written
     let written = ctx.stage("write", || {
         crate::output::dataset::write_csv_dir(&net, &a.output)
     });
-    bar.finish_and_clear();
     written?;
     Ok(ExitCode::SUCCESS)
 }

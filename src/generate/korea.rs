@@ -22,6 +22,11 @@
 //!    category to the year's exact count: inter-business connections per firm
 //!    and the foreign share of purchase/sales/supply ties.
 //!
+//! Scale F ≥ 1.5 runs round(F) independent copies of all this at scale
+//! F / round(F) and merges them (actors appended, mini clusters of copy c ≥ 1
+//! suffixed `~<c+1>`, groups and ties renumbered per year), so that the
+//! per-actor structure of scale 1 is kept while the totals grow linearly.
+//!
 //! Time O(participations + project memberships + ties) expected; memory
 //! the records themselves.
 
@@ -34,7 +39,7 @@ use crate::model::{
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 const NY: usize = 5;
@@ -401,7 +406,112 @@ pub fn korea_iccp_with_progress(
         )));
     }
     let sk = Skeleton::load()?;
-    Gen::new(opts, sk).run(progress)
+    let copies = copies(opts.scale);
+    if copies == 1 {
+        return Gen::new(opts, sk).run(progress);
+    }
+    // Scale F ≥ 1.5: `copies` independent programmes of scale F / copies
+    // (≈ 1), so mini clusters, events and partners per actor keep their
+    // scale-1 sizes while the totals grow linearly.
+    let mut base: Option<Gen> = None;
+    let mut events: Vec<Group> = Vec::new();
+    let mut projects: Vec<Group> = Vec::new();
+    let mut ties: Vec<Tie> = Vec::new();
+    for c in 0..copies {
+        let sub = GenOpts {
+            scale: opts.scale / copies as f64,
+            seed: copy_seed(opts.seed, c),
+            ..*opts
+        };
+        let mut g = Gen::new(&sub, sk.clone());
+        let n = copies as u64;
+        g.simulate(&mut |d, t| progress(c as u64 * t + d, n * t))?;
+        let offset = base.as_ref().map_or(0, |b| b.ag.len()) as u32;
+        let suffix = copy_suffix(c);
+        for mut gr in std::mem::take(&mut g.groups) {
+            for m in &mut gr.members {
+                m.actor += offset as ActorIx;
+                if let Some(mc) = &mut m.mini_cluster {
+                    mc.push_str(&suffix);
+                }
+            }
+            if gr.layer == Layer::Event {
+                events.push(gr);
+            } else {
+                projects.push(gr);
+            }
+        }
+        for mut t in std::mem::take(&mut g.ties) {
+            t.source += offset as ActorIx;
+            t.target += offset as ActorIx;
+            ties.push(t);
+        }
+        match &mut base {
+            None => base = Some(g),
+            Some(b) => b.ag.append(&mut g.ag),
+        }
+    }
+    let Some(mut base) = base else {
+        return Err(Error::Usage("--scale: no copies to generate".into()));
+    };
+    // Year order, then one serial per year and layer across the copies.
+    events.sort_by_key(|g| g.year);
+    projects.sort_by_key(|g| g.year);
+    ties.sort_by_key(|t| t.year);
+    renumber(&mut events, "ev", 5);
+    renumber(&mut projects, "pj", 4);
+    events.append(&mut projects);
+    base.groups = events;
+    base.ties = ties;
+    base.copies = copies;
+    base.opts = *opts;
+    let net = base.finish();
+    Ok(net)
+}
+
+/// Copies of the scale-1 programme at `scale`: 1 below 1.5, else
+/// round(scale).
+fn copies(scale: f64) -> usize {
+    if scale < 1.5 {
+        1
+    } else {
+        scale.round() as usize
+    }
+}
+
+/// The RNG seed of copy `c` (copy 0 keeps the user's seed).
+fn copy_seed(seed: u64, c: usize) -> u64 {
+    seed ^ (c as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Suffix of copy `c`'s mini-cluster ids: "" for copy 0, "~2", "~3", …
+fn copy_suffix(c: usize) -> String {
+    if c == 0 {
+        String::new()
+    } else {
+        format!("~{}", c + 1)
+    }
+}
+
+/// Number `groups` (sorted by year) `<prefix><yy>-<serial>` per year, the
+/// serial zero-padded to at least `min_width` digits.
+fn renumber(groups: &mut [Group], prefix: &str, min_width: usize) {
+    let mut start = 0;
+    while start < groups.len() {
+        let year = groups[start].year;
+        let end = start
+            + groups[start..]
+                .iter()
+                .position(|g| g.year != year)
+                .unwrap_or(groups.len() - start);
+        let width = (end - start).max(1).ilog10() as usize + 1;
+        let width = width.max(min_width);
+        let yy = year.unwrap_or(0) % 100;
+        for (i, g) in groups[start..end].iter_mut().enumerate() {
+            g.id = format!("{prefix}{yy:02}-{:0width$}", i + 1);
+        }
+        start = end;
+    }
 }
 
 struct Gen {
@@ -422,6 +532,8 @@ struct Gen {
     tag: u32,
     total_work: u64,
     done_work: u64,
+    /// Copies of the programme merged into this one (mini-cluster ids).
+    copies: usize,
 }
 
 impl Gen {
@@ -441,6 +553,7 @@ impl Gen {
             tag: 0,
             total_work: 0,
             done_work: 0,
+            copies: 1,
         }
     }
 
@@ -454,6 +567,15 @@ impl Gen {
     }
 
     fn run(mut self, progress: &mut dyn FnMut(u64, u64)) -> Result<Network> {
+        self.simulate(progress)?;
+        let total = self.total_work;
+        let net = self.finish();
+        progress(total, total);
+        Ok(net)
+    }
+
+    /// Simulate all years, leaving the records in `groups` and `ties`.
+    fn simulate(&mut self, progress: &mut dyn FnMut(u64, u64)) -> Result<()> {
         self.plan_mcs()?;
         self.plan_members();
         self.make_actors();
@@ -507,10 +629,9 @@ impl Gen {
         }
         self.groups = events;
         self.groups.extend(projects);
-        let total = self.total_work;
-        let net = self.finish();
-        progress(total, total);
-        Ok(net)
+        self.adj = Vec::new();
+        self.stamp = Vec::new();
+        Ok(())
     }
 
     /// Which MCs run in which year.
@@ -1653,14 +1774,19 @@ impl Gen {
             .filter(|t| t.year.is_some_and(|y| y >= from))
             .collect();
         // MCs each actor belongs to (from the events written), in list order.
-        let mc_order: Vec<&str> = self
-            .sk
-            .mini_clusters
-            .iter()
-            .map(|m| m.id.as_str())
+        let mc_order: Vec<String> = (0..self.copies)
+            .flat_map(|c| {
+                let suffix = copy_suffix(c);
+                self.sk
+                    .mini_clusters
+                    .iter()
+                    .map(move |m| format!("{}{suffix}", m.id))
+            })
             .collect();
-        let mc_index: std::collections::HashMap<&str, usize> =
-            mc_order.iter().enumerate().map(|(i, m)| (*m, i)).collect();
+        let mut mc_index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, id) in mc_order.iter().enumerate() {
+            mc_index.entry(id.as_str()).or_insert(i);
+        }
         let mut mcs_of: Vec<Vec<usize>> = vec![Vec::new(); self.ag.len()];
         for g in &groups {
             // All members of an event share its MC.
@@ -1698,7 +1824,7 @@ impl Gen {
                     size_class: a.employees.map(SizeClass::from_employees),
                     region: a.region.map(|r| self.sk.regions[r].clone()),
                     complex: a.complex.map(|c| self.sk.complexes[c].id.clone()),
-                    mini_clusters: mcs.into_iter().map(|m| mc_order[m].to_string()).collect(),
+                    mini_clusters: mcs.into_iter().map(|m| mc_order[m].clone()).collect(),
                     country: a.country.to_string(),
                     attrs: Vec::new(),
                     line: i as u64 + 2,

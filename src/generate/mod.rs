@@ -30,7 +30,11 @@ pub struct GenOpts {
     /// still simulated (the network grows from 2005), only not written.
     pub years: YearRange,
     /// Size factor: actors, events, participations, projects and ties all
-    /// scale linearly; the mini clusters stay the real 49–55. The exact-count
+    /// scale linearly. From 1.5 on, round(scale) independent copies of the
+    /// programme at scale / round(scale) are merged (mini clusters of copy
+    /// c ≥ 1 are `<mc-id>~<c+1>`), so per-actor structure (event sizes,
+    /// partners per actor) stays that of scale 1; below 1.5 one programme is
+    /// scaled and the mini clusters stay the real 49–55. The exact-count
     /// targets hold at scale 1.
     pub scale: f64,
     /// RNG seed (ChaCha8).

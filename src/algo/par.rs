@@ -12,8 +12,10 @@ use rayon::prelude::*;
 /// Sources per block.
 pub(crate) const BLOCK: usize = 16;
 
-/// Largest number of partial-vector bytes alive at once (per wave).
-const WAVE_BYTES: usize = 64 << 20;
+/// Largest number of partial-vector bytes alive at once (per wave). Kept
+/// small so peak memory stays near the graph's own; the order of the
+/// block sums, and so every bit of the result, does not depend on it.
+const WAVE_BYTES: usize = 4 << 20;
 
 /// Σ over sources `0..n_src` of the vector `f(scratch, src, acc)` adds into
 /// `acc` (length `len`), summed block by block in block order.

@@ -342,12 +342,27 @@ impl<'a> Predictor<'a> {
         top: usize,
         keep: &(impl Fn(u32, u32) -> bool + Sync + ?Sized),
     ) -> Vec<Vec<Candidate>> {
+        self.top_batch_with(sources, top, keep, super::NO_PROGRESS)
+    }
+
+    /// [`Predictor::top_batch`], telling `progress` about each finished source.
+    pub fn top_batch_with(
+        &self,
+        sources: &[u32],
+        top: usize,
+        keep: &(impl Fn(u32, u32) -> bool + Sync + ?Sized),
+        progress: super::Progress<'_>,
+    ) -> Vec<Vec<Candidate>> {
         let n = self.g.n();
         sources
             .par_iter()
             .map_init(
                 || Scratch::new(n),
-                |sc, &s| self.top(s, top, &|v| keep(s, v), sc),
+                |sc, &s| {
+                    let r = self.top(s, top, &|v| keep(s, v), sc);
+                    progress(1);
+                    r
+                },
             )
             .collect()
     }

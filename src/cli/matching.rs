@@ -14,7 +14,7 @@ use super::common::{Ctx, Format, OutArg, ViewArgs, data_name, load_or_default, u
 use crate::algo::linkpred::Method;
 use crate::error::Result;
 use crate::metrics::matching::{
-    MatchOpts, MatchResult, RegionFilter, find_actor, match_actor, match_all,
+    MatchOpts, MatchResult, RegionFilter, find_actor, match_actor, match_all_with,
 };
 use crate::model::Kind;
 use crate::output::rows::{csv_bytes, fixed};
@@ -114,7 +114,18 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             let kind = a
                 .kind
                 .ok_or_else(|| usage("--all needs --kind (the actors to match)"))?;
-            let b = ctx.stage("match --all", || match_all(&net, &view, kind, &o));
+            let b = ctx.stage("match --all", || {
+                let todo = view
+                    .actors
+                    .iter()
+                    .filter(|&&x| net.actor(x).kind == kind)
+                    .count();
+                let bar = super::progress::Bar::new(ctx, todo as u64, "matching");
+                let cb = bar.callback();
+                let r = match_all_with(&net, &view, kind, &o, &cb);
+                bar.finish();
+                r
+            });
             match a.format.unwrap_or(Format::Json) {
                 Format::Json => crate::output::write_json(&b, out)?,
                 Format::Csv => crate::output::write_out(&csv(&b.results)?, out)?,

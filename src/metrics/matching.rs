@@ -332,6 +332,17 @@ pub fn match_actor(
 /// [`Predictor::top_batch`]); extra space O(n) per worker thread plus the
 /// output.
 pub fn match_all(net: &Network, view: &View, kind: Kind, o: &MatchOpts) -> MatchBatch {
+    match_all_with(net, view, kind, o, crate::algo::NO_PROGRESS)
+}
+
+/// [`match_all`], telling `progress` about each actor done.
+pub fn match_all_with(
+    net: &Network,
+    view: &View,
+    kind: Kind,
+    o: &MatchOpts,
+    progress: crate::algo::Progress<'_>,
+) -> MatchBatch {
     let rank = id_rank(net, view);
     let p = Predictor::new(&view.csr, o.method, Some(&rank));
     let mut sources: Vec<u32> = (0..view.n() as u32)
@@ -339,7 +350,7 @@ pub fn match_all(net: &Network, view: &View, kind: Kind, o: &MatchOpts) -> Match
         .collect();
     sources.sort_by_key(|&v| rank[v as usize]);
     let keep = keep_fn(net, view, o);
-    let tops = p.top_batch(&sources, o.top, &keep);
+    let tops = p.top_batch_with(&sources, o.top, &keep, progress);
     let results = sources
         .iter()
         .zip(&tops)

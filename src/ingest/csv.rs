@@ -43,21 +43,7 @@ pub fn read_dir(dir: &Path, limits: &Limits) -> Result<Tables> {
 /// Read one CSV file into a table. Structural problems go to `problems`;
 /// only an unreadable file is returned as an error.
 pub fn read_file(path: &Path, limits: &Limits, problems: &mut Vec<Problem>) -> Result<Table> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.len() > limits.max_file_bytes {
-        return Err(Error::data(
-            Problem::file(
-                path,
-                format!(
-                    "file is {} bytes, more than the limit of {} bytes",
-                    meta.len(),
-                    limits.max_file_bytes
-                ),
-            )
-            .hint("raise the limit with --max-file-bytes if the file is genuine"),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = limits.read(path)?;
     Ok(parse_bytes(path.to_path_buf(), &bytes, limits, problems))
 }
 

@@ -26,21 +26,7 @@ struct Doc<'a> {
 
 /// Read a JSON dataset file.
 pub fn read_file(path: &Path, limits: &Limits) -> Result<Tables> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.len() > limits.max_file_bytes {
-        return Err(Error::data(
-            Problem::file(
-                path,
-                format!(
-                    "file is {} bytes, more than the limit of {} bytes",
-                    meta.len(),
-                    limits.max_file_bytes
-                ),
-            )
-            .hint("raise the limit with --max-file-bytes if the file is genuine"),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = limits.read(path)?;
     parse_bytes(path, &bytes)
 }
 

@@ -38,6 +38,28 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// Read a whole input file, refusing one above `max_file_bytes` before
+    /// reading it.
+    pub fn read(&self, path: &Path) -> Result<Vec<u8>> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.len() > self.max_file_bytes {
+            return Err(Error::data(
+                Problem::file(
+                    path,
+                    format!(
+                        "file is {} bytes, more than the limit of {} bytes",
+                        meta.len(),
+                        self.max_file_bytes
+                    ),
+                )
+                .hint("raise the limit with --max-file-bytes if the file is genuine"),
+            ));
+        }
+        std::fs::read(path).map_err(|e| Error::io(path, e))
+    }
+}
+
 /// Load a dataset: a directory of CSV files, or a `.json` file.
 pub fn load(path: &Path) -> Result<Network> {
     load_with(path, &Limits::default())

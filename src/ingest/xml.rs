@@ -52,23 +52,9 @@ pub fn line_at(bytes: &[u8], offset: u64) -> u64 {
     1 + bytes[..off].iter().filter(|&&b| b == b'\n').count() as u64
 }
 
-/// Check the file size limit and read the file as UTF-8.
+/// Check the file size limit and read the file (see [`Limits::read`]).
 pub fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.len() > limits.max_file_bytes {
-        return Err(Error::data(
-            Problem::file(
-                path,
-                format!(
-                    "file is {} bytes, more than the limit of {} bytes",
-                    meta.len(),
-                    limits.max_file_bytes
-                ),
-            )
-            .hint("raise the limit with --max-file-bytes if the file is genuine"),
-        ));
-    }
-    std::fs::read(path).map_err(|e| Error::io(path, e))
+    limits.read(path)
 }
 
 /// The bytes as UTF-8 text, or a problem at the first bad byte's line.

@@ -7,8 +7,8 @@
 //! row per actor; with `--top-edges`, a blank line and the edge rows), or a
 //! table. Memory: the view (O(Σ s_g² + m)) plus O(n + m) per thread.
 
-use super::common::{Ctx, Format, OutArg, ViewArgs, data_name, load_or_default, usage};
-use crate::algo::{self, ApproxOpts, CentralityOpts, CentralityTable, Measure};
+use super::common::{Ctx, Format, OutArg, ViewArgs, data_name, load_or_default};
+use crate::algo::{self, CentralityOpts, CentralityTable, Measure};
 use crate::error::Result;
 use crate::metrics::centrality::{CentralityReport, report};
 use crate::output::table::TextTable;
@@ -53,22 +53,7 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let approx = match a.approx {
-        None => None,
-        Some(e) if e > 0.0 && e < 1.0 && a.approx_delta > 0.0 && a.approx_delta < 1.0 => {
-            Some(ApproxOpts {
-                epsilon: e,
-                delta: a.approx_delta,
-                seed: a.seed,
-            })
-        }
-        Some(e) => {
-            return Err(usage(format!(
-                "--approx {e} with --approx-delta {}: both must be strictly between 0 and 1",
-                a.approx_delta
-            )));
-        }
-    };
+    let approx = super::common::approx_opts(a.approx, a.approx_delta, a.seed)?;
     let mut measures: Vec<Measure> = Vec::new();
     for &m in &a.measures {
         if !measures.contains(&m) {

@@ -121,3 +121,25 @@ pub struct OutArg {
 pub fn usage(msg: impl Into<String>) -> Error {
     Error::Usage(msg.into())
 }
+
+/// `--approx EPS --approx-delta D --seed S` as sampling options; both EPS and
+/// D must lie strictly between 0 and 1.
+pub fn approx_opts(
+    epsilon: Option<f64>,
+    delta: f64,
+    seed: u64,
+) -> Result<Option<crate::algo::ApproxOpts>> {
+    match epsilon {
+        None => Ok(None),
+        Some(e) if e > 0.0 && e < 1.0 && delta > 0.0 && delta < 1.0 => {
+            Ok(Some(crate::algo::ApproxOpts {
+                epsilon: e,
+                delta,
+                seed,
+            }))
+        }
+        Some(e) => Err(usage(format!(
+            "--approx {e} with --approx-delta {delta}: both must be strictly between 0 and 1"
+        ))),
+    }
+}

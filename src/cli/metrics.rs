@@ -6,8 +6,7 @@
 //! README). With `-o` the file is written atomically. Output bytes do not
 //! depend on the run or the thread count.
 
-use super::common::{Ctx, OutArg, ViewArgs, data_name, load_or_default, usage};
-use crate::algo::ApproxOpts;
+use super::common::{Ctx, OutArg, ViewArgs, data_name, load_or_default};
 use crate::error::Result;
 use crate::metrics::density::By;
 use crate::metrics::global::GlobalOpts;
@@ -53,22 +52,7 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let approx = match a.approx {
-        None => None,
-        Some(e) if e > 0.0 && e < 1.0 && a.approx_delta > 0.0 && a.approx_delta < 1.0 => {
-            Some(ApproxOpts {
-                epsilon: e,
-                delta: a.approx_delta,
-                seed: a.seed,
-            })
-        }
-        Some(e) => {
-            return Err(usage(format!(
-                "--approx {e} with --approx-delta {}: both must be strictly between 0 and 1",
-                a.approx_delta
-            )));
-        }
-    };
+    let approx = super::common::approx_opts(a.approx, a.approx_delta, a.seed)?;
     let net = load_or_default(ctx, a.data.as_deref())?;
     let only = a.only.as_ref().map(|o| {
         let mut v = o.clone();

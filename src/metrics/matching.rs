@@ -313,7 +313,7 @@ pub fn match_actor(
         ))
     })?;
     let rank = id_rank(net, view);
-    let p = Predictor::new(&view.csr, o.method, Some(&rank));
+    let p = Predictor::with_incidence(&view.csr, &view.incidence, o.method, Some(&rank));
     let keep = keep_fn(net, view, o);
     let mut sc = Scratch::new(view.n());
     let c = p.top(s, o.top, &|v| keep(s, v), &mut sc);
@@ -344,7 +344,7 @@ pub fn match_all_with(
     progress: crate::algo::Progress<'_>,
 ) -> MatchBatch {
     let rank = id_rank(net, view);
-    let p = Predictor::new(&view.csr, o.method, Some(&rank));
+    let p = Predictor::with_incidence(&view.csr, &view.incidence, o.method, Some(&rank));
     let mut sources: Vec<u32> = (0..view.n() as u32)
         .filter(|&v| net.actor(view.actors[v as usize]).kind == kind)
         .collect();

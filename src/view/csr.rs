@@ -152,18 +152,12 @@ pub struct Incidence {
 }
 
 impl Incidence {
-    /// Build from the groups' member lists and the collapsed pairs
-    /// `(a, b, weight, k)` sorted by (a, b).
-    pub fn new(n: usize, groups: Vec<Vec<u32>>, pairs: &[(u32, u32, f64, u32)]) -> Incidence {
-        let mut group_offsets = vec![0u32];
-        let mut group_members = Vec::new();
+    /// The incidence of flattened groups (`group_offsets`, `group_members`;
+    /// every group with ≥ 2 members), without corrections. Time O(n + Σ |g|).
+    pub fn from_groups(n: usize, group_offsets: Vec<u32>, group_members: Vec<u32>) -> Incidence {
         let mut count = vec![0u32; n + 1];
-        for g in groups.iter().filter(|g| g.len() >= 2) {
-            group_members.extend_from_slice(g);
-            group_offsets.push(group_members.len() as u32);
-            for &v in g {
-                count[v as usize + 1] += 1;
-            }
+        for &v in &group_members {
+            count[v as usize + 1] += 1;
         }
         for i in 0..n {
             count[i + 1] += count[i];
@@ -177,30 +171,14 @@ impl Incidence {
                 fill[v as usize] += 1;
             }
         }
-        let multi: Vec<(u32, u32, f64, u32)> = pairs
-            .iter()
-            .filter(|p| p.3 >= 2)
-            .map(|&(a, b, _, k)| (a, b, 0.0, k - 1))
-            .collect();
-        let (c, extra) = match Csr::from_sorted_pairs(n, &multi) {
-            Ok(x) => x,
-            Err(_) => (
-                Csr {
-                    offsets: vec![0; n + 1],
-                    targets: vec![],
-                    weights: vec![],
-                },
-                vec![],
-            ),
-        };
         Incidence {
             group_offsets,
             group_members,
             node_offsets,
             node_groups,
-            corr_offsets: c.offsets,
-            corr_targets: c.targets,
-            corr_extra: extra,
+            corr_offsets: vec![0; n + 1],
+            corr_targets: Vec::new(),
+            corr_extra: Vec::new(),
         }
     }
 

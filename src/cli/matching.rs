@@ -127,7 +127,9 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
                 r
             });
             match a.format.unwrap_or(Format::Json) {
-                Format::Json => crate::output::write_json(&b, out)?,
+                Format::Json => {
+                    crate::output::write_json_array_last(&b.head(), "results", &b.results, out)?
+                }
                 Format::Csv => crate::output::write_out(&csv(&b.results)?, out)?,
                 Format::Table => {
                     return Err(usage(

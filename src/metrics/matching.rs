@@ -29,6 +29,7 @@ use crate::algo::linkpred::{Candidate, KATZ_BETA, Method, Predictor, Scratch, co
 use crate::error::{Error, Result};
 use crate::model::{ActorIx, Kind, Layer, Network};
 use crate::view::{View, ViewOpts};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -225,6 +226,31 @@ pub struct MatchBatch {
     pub results: Vec<MatchResult>,
 }
 
+/// A [`MatchBatch`] without its results (for streaming the results out).
+#[derive(Debug, Clone, Serialize)]
+pub struct MatchBatchHead<'a> {
+    /// Schema tag.
+    pub schema: &'static str,
+    /// Options.
+    pub options: &'a MatchOpts,
+    /// Kind of the source actors.
+    pub kind: Kind,
+    /// How the view was built.
+    pub view: &'a ViewOpts,
+}
+
+impl MatchBatch {
+    /// Every field but `results`, in the same order.
+    pub fn head(&self) -> MatchBatchHead<'_> {
+        MatchBatchHead {
+            schema: self.schema,
+            options: &self.options,
+            kind: self.kind,
+            view: &self.view,
+        }
+    }
+}
+
 /// The actor with this id, or a usage error naming close ids.
 pub fn find_actor(net: &Network, id: &str) -> Result<ActorIx> {
     if let Some(a) = net.actor_ix(id) {
@@ -352,7 +378,7 @@ pub fn match_all_with(
     let keep = keep_fn(net, view, o);
     let tops = p.top_batch_with(&sources, o.top, &keep, progress);
     let results = sources
-        .iter()
+        .par_iter()
         .zip(&tops)
         .map(|(&s, c)| result(net, view, s, c, o))
         .collect();

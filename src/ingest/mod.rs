@@ -18,14 +18,15 @@ use crate::model::{
 };
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use table::{Row, Table, Tables};
+use table::{RowRef, Table, Tables};
 
 /// Limits that keep a hostile file from exhausting memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Largest input file read, in bytes.
     pub max_file_bytes: u64,
-    /// Longest CSV row, in bytes.
+    /// Longest CSV row, in bytes (of its trimmed cells; at most
+    /// [`table::MAX_ROW_TEXT`], 4 GiB − 1, whatever the setting).
     pub max_line_bytes: usize,
 }
 
@@ -131,7 +132,7 @@ struct Cols {
 impl Cols {
     fn new(t: &Table, std_cols: &[&str], required: &[&str], problems: &mut Vec<Problem>) -> Cols {
         let idx: Vec<Option<usize>> = std_cols.iter().map(|c| t.col(c)).collect();
-        if !(t.rows.is_empty() && t.header.iter().all(String::is_empty)) {
+        if !(t.is_empty() && t.header.iter().all(String::is_empty)) {
             for r in required {
                 if t.col(r).is_none() {
                     problems.push(
@@ -172,18 +173,19 @@ impl Cols {
         Cols { idx, extra }
     }
 
-    fn get<'r>(&self, row: &'r Row, k: usize) -> &'r str {
-        self.idx[k]
-            .and_then(|i| row.cells.get(i))
-            .map_or("", |s| s.as_str())
+    fn get<'r>(&self, row: RowRef<'r>, k: usize) -> &'r str {
+        self.idx[k].and_then(|i| row.get(i)).unwrap_or("")
     }
 
-    fn extras(&self, row: &Row) -> Vec<(String, String)> {
+    fn extras(&self, row: RowRef<'_>) -> Vec<(String, String)> {
+        if self.extra.is_empty() {
+            return Vec::new();
+        }
         self.extra
             .iter()
             .filter_map(|(i, h)| {
-                let v = row.cells.get(*i)?;
-                (!v.is_empty()).then(|| (h.clone(), v.clone()))
+                let v = row.get(*i)?;
+                (!v.is_empty()).then(|| (h.clone(), v.to_string()))
             })
             .collect()
     }
@@ -239,7 +241,7 @@ fn parse_nonneg(
 /// Validate raw tables into a network, collecting every problem.
 pub fn build(t: Tables) -> Result<Network> {
     let mut problems: Vec<Problem> = Vec::new();
-    let actors_t = t.actors.unwrap_or_default();
+    let mut actors_t = t.actors.unwrap_or_default();
     let mut sources = Sources {
         dataset: t.dataset.clone(),
         actors: actors_t.path.clone(),
@@ -248,9 +250,10 @@ pub fn build(t: Tables) -> Result<Network> {
 
     // --- actors
     let ac = Cols::new(&actors_t, &ACTOR_COLS, &["id", "kind"], &mut problems);
-    let mut actors: Vec<Actor> = Vec::with_capacity(actors_t.rows.len());
-    let mut index: HashMap<String, (ActorIx, u64)> = HashMap::with_capacity(actors_t.rows.len());
-    for row in &actors_t.rows {
+    let mut actors: Vec<Actor> = Vec::with_capacity(actors_t.len());
+    let mut index: HashMap<String, (ActorIx, u64)> = HashMap::with_capacity(actors_t.len());
+    let actor_rows = actors_t.take_segments();
+    for row in actor_rows.iter().flat_map(table::Segment::rows) {
         let p = &actors_t.path;
         let line = row.line;
         let id = ac.get(row, 0).to_string();
@@ -351,6 +354,7 @@ pub fn build(t: Tables) -> Result<Network> {
             line,
         });
     }
+    drop(actor_rows);
     let actor_extra = ac.extra_names();
 
     let lookup = |id: &str, col: &str, p: &Path, line: u64, problems: &mut Vec<Problem>| {
@@ -375,9 +379,11 @@ pub fn build(t: Tables) -> Result<Network> {
 
     // --- events and projects
     let mut groups: Vec<Group> = Vec::new();
+    // groups whose rows are not consecutive (see `seen` below), by index
+    let mut scattered: Vec<bool> = Vec::new();
     let mut extra: [Vec<String>; 3] = Default::default();
     for (layer, table) in [(Layer::Event, t.events), (Layer::Project, t.projects)] {
-        let Some(tb) = table else { continue };
+        let Some(mut tb) = table else { continue };
         let p = tb.path.clone();
         let id_col = if layer == Layer::Event {
             "event_id"
@@ -398,86 +404,128 @@ pub fn build(t: Tables) -> Result<Network> {
         }
         // group id -> (index in groups, first line, line where type/year were set)
         let mut gix: HashMap<String, (usize, u64)> = HashMap::new();
+        // The group of the last row that got as far as its group, with the
+        // group's first line: rows of one group usually come together, so
+        // this saves most `gix` lookups.
+        let mut cur: Option<(usize, u64)> = None;
+        // Duplicate participations, reported at the repeated row with the
+        // line of the actor's previous row in the group. While a group's rows
+        // come together, the actor's previous row in the group is its last
+        // row in this layer: `last_in[actor]` (group index + 1, 0 for none)
+        // and `last_line[actor]`, O(1) per row without hashing. A group
+        // whose rows resume after other groups' rows is `scattered` from
+        // then on, and checked in `seen`, seeded with its members' last lines
+        // (`dup_line` keeps the last line of repeated rows before that).
+        let mut last_in: Vec<usize> = vec![0; actors.len()];
+        let mut last_line: Vec<u64> = vec![0; actors.len()];
         let mut seen: HashMap<(usize, ActorIx), u64> = HashMap::new();
-        for row in &tb.rows {
-            let line = row.line;
-            let gid = gc.get(row, 0);
-            if gid.is_empty() {
-                problems.push(Problem::at(&p, line, format!("`{id_col}` is empty")));
-                continue;
-            }
-            let year = parse_year(gc.get(row, 2), &p, line, &mut problems);
-            let kind = gc.get(row, 1);
-            let Some(actor) = lookup(gc.get(row, 3), "actor_id", &p, line, &mut problems) else {
-                continue;
-            };
-            let (role, funding, mini_cluster) = if layer == Layer::Project {
-                let r = gc.get(row, 4);
-                let role = if r.is_empty() {
-                    None
-                } else {
-                    match r.parse::<Role>() {
-                        Ok(r) => Some(r),
-                        Err(m) => {
-                            problems.push(Problem::at(&p, line, m));
-                            None
+        let mut dup_line: HashMap<(usize, ActorIx), u64> = HashMap::new();
+        for seg in tb.take_segments() {
+            for row in seg.rows() {
+                let line = row.line;
+                let gid = gc.get(row, 0);
+                if gid.is_empty() {
+                    problems.push(Problem::at(&p, line, format!("`{id_col}` is empty")));
+                    continue;
+                }
+                let year = parse_year(gc.get(row, 2), &p, line, &mut problems);
+                let kind = gc.get(row, 1);
+                let Some(actor) = lookup(gc.get(row, 3), "actor_id", &p, line, &mut problems)
+                else {
+                    continue;
+                };
+                let (role, funding, mini_cluster) = if layer == Layer::Project {
+                    let r = gc.get(row, 4);
+                    let role = if r.is_empty() {
+                        None
+                    } else {
+                        match r.parse::<Role>() {
+                            Ok(r) => Some(r),
+                            Err(m) => {
+                                problems.push(Problem::at(&p, line, m));
+                                None
+                            }
                         }
-                    }
-                };
-                let f = gc.get(row, 5);
-                let funding = if f.is_empty() {
-                    None
+                    };
+                    let f = gc.get(row, 5);
+                    let funding = if f.is_empty() {
+                        None
+                    } else {
+                        parse_nonneg(f, "funding", &p, line, &mut problems)
+                    };
+                    (role, funding, None)
                 } else {
-                    parse_nonneg(f, "funding", &p, line, &mut problems)
+                    let mc = gc.get(row, 4);
+                    (None, None, (!mc.is_empty()).then(|| mc.to_string()))
                 };
-                (role, funding, None)
-            } else {
-                let mc = gc.get(row, 4);
-                (None, None, (!mc.is_empty()).then(|| mc.to_string()))
-            };
-            let gi = match gix.get(gid) {
-                Some(&(gi, first)) => {
-                    let g: &mut Group = &mut groups[gi];
-                    if !kind.is_empty() && g.kind.is_empty() {
-                        g.kind = kind.to_string();
-                    } else if !kind.is_empty() && g.kind != kind {
-                        problems.push(
+                let known = match cur {
+                    Some((ci, first)) if groups[ci].id == gid => Some((ci, first)),
+                    _ => gix.get(gid).copied(),
+                };
+                let gi = match known {
+                    Some((gi, first)) => {
+                        let g: &mut Group = &mut groups[gi];
+                        if !kind.is_empty() && g.kind.is_empty() {
+                            g.kind = kind.to_string();
+                        } else if !kind.is_empty() && g.kind != kind {
+                            problems.push(
                             Problem::at(&p, line, format!("{layer} {gid:?} has type {kind:?} here but {:?} at line {first}", g.kind))
                                 .hint("all rows of one group must agree on type and year"),
                         );
+                        }
+                        if year.is_some() && g.year.is_none() {
+                            g.year = year;
+                        } else if year.is_some() && g.year != year {
+                            problems.push(
+                                Problem::at(
+                                    &p,
+                                    line,
+                                    format!(
+                                        "{layer} {gid:?} has year {} here but {} at line {first}",
+                                        year.unwrap_or_default(),
+                                        g.year.unwrap_or_default()
+                                    ),
+                                )
+                                .hint("all rows of one group must agree on type and year"),
+                            );
+                        }
+                        if cur.is_none_or(|(ci, _)| ci != gi) && !scattered[gi] {
+                            scattered[gi] = true;
+                            for m in &groups[gi].members {
+                                let l = dup_line.get(&(gi, m.actor)).copied().unwrap_or(m.line);
+                                seen.insert((gi, m.actor), l);
+                            }
+                        }
+                        cur = Some((gi, first));
+                        gi
                     }
-                    if year.is_some() && g.year.is_none() {
-                        g.year = year;
-                    } else if year.is_some() && g.year != year {
-                        problems.push(
-                            Problem::at(
-                                &p,
-                                line,
-                                format!(
-                                    "{layer} {gid:?} has year {} here but {} at line {first}",
-                                    year.unwrap_or_default(),
-                                    g.year.unwrap_or_default()
-                                ),
-                            )
-                            .hint("all rows of one group must agree on type and year"),
-                        );
+                    None => {
+                        gix.insert(gid.to_string(), (groups.len(), line));
+                        cur = Some((groups.len(), line));
+                        scattered.push(false);
+                        groups.push(Group {
+                            id: gid.to_string(),
+                            layer,
+                            kind: kind.to_string(),
+                            year,
+                            members: Vec::new(),
+                        });
+                        groups.len() - 1
                     }
-                    gi
-                }
-                None => {
-                    gix.insert(gid.to_string(), (groups.len(), line));
-                    groups.push(Group {
-                        id: gid.to_string(),
-                        layer,
-                        kind: kind.to_string(),
-                        year,
-                        members: Vec::new(),
-                    });
-                    groups.len() - 1
-                }
-            };
-            if let Some(first) = seen.insert((gi, actor), line) {
-                problems.push(
+                };
+                let a = actor as usize;
+                let previous = if scattered[gi] {
+                    seen.insert((gi, actor), line)
+                } else if last_in[a] == gi + 1 {
+                    dup_line.insert((gi, actor), line);
+                    Some(last_line[a])
+                } else {
+                    None
+                };
+                last_in[a] = gi + 1;
+                last_line[a] = line;
+                if let Some(first) = previous {
+                    problems.push(
                     Problem::at(
                         &p,
                         line,
@@ -488,60 +536,64 @@ pub fn build(t: Tables) -> Result<Network> {
                     )
                     .hint("one row per participation: remove the duplicate"),
                 );
-                continue;
+                    continue;
+                }
+                groups[gi].members.push(Member {
+                    actor,
+                    role,
+                    funding,
+                    mini_cluster,
+                    attrs: gc.extras(row),
+                    line,
+                });
             }
-            groups[gi].members.push(Member {
-                actor,
-                role,
-                funding,
-                mini_cluster,
-                attrs: gc.extras(row),
-                line,
-            });
         }
     }
 
     // --- ties
     let mut ties = Vec::new();
-    if let Some(tb) = t.ties {
+    if let Some(mut tb) = t.ties {
         let p = tb.path.clone();
         sources.ties = p.clone();
         let tc = Cols::new(&tb, &TIE_COLS, &["source", "target"], &mut problems);
         extra[Layer::Tie as usize] = tc.extra_names();
-        for row in &tb.rows {
-            let line = row.line;
-            let s = lookup(tc.get(row, 0), "source", &p, line, &mut problems);
-            let d = lookup(tc.get(row, 1), "target", &p, line, &mut problems);
-            let year = parse_year(tc.get(row, 3), &p, line, &mut problems);
-            let w = tc.get(row, 4);
-            let weight = if w.is_empty() {
-                Some(1.0)
-            } else {
-                parse_nonneg(w, "weight", &p, line, &mut problems)
-            };
-            let (Some(source), Some(target), Some(weight)) = (s, d, weight) else {
-                continue;
-            };
-            if source == target {
-                problems.push(
-                    Problem::at(
-                        &p,
-                        line,
-                        format!("self-tie: source and target are both {:?}", tc.get(row, 0)),
-                    )
-                    .hint("a tie joins two different actors; remove the row"),
-                );
-                continue;
+        ties.reserve(tb.len());
+        for seg in tb.take_segments() {
+            for row in seg.rows() {
+                let line = row.line;
+                let s = lookup(tc.get(row, 0), "source", &p, line, &mut problems);
+                let d = lookup(tc.get(row, 1), "target", &p, line, &mut problems);
+                let year = parse_year(tc.get(row, 3), &p, line, &mut problems);
+                let w = tc.get(row, 4);
+                let weight = if w.is_empty() {
+                    Some(1.0)
+                } else {
+                    parse_nonneg(w, "weight", &p, line, &mut problems)
+                };
+                let (Some(source), Some(target), Some(weight)) = (s, d, weight) else {
+                    continue;
+                };
+                if source == target {
+                    problems.push(
+                        Problem::at(
+                            &p,
+                            line,
+                            format!("self-tie: source and target are both {:?}", tc.get(row, 0)),
+                        )
+                        .hint("a tie joins two different actors; remove the row"),
+                    );
+                    continue;
+                }
+                ties.push(Tie {
+                    source,
+                    target,
+                    kind: tc.get(row, 2).to_string(),
+                    year,
+                    weight,
+                    attrs: tc.extras(row),
+                    line,
+                });
             }
-            ties.push(Tie {
-                source,
-                target,
-                kind: tc.get(row, 2).to_string(),
-                year,
-                weight,
-                attrs: tc.extras(row),
-                line,
-            });
         }
     }
     if !problems.is_empty() {

@@ -130,41 +130,55 @@ pub fn parse_bytes_chunked(
         limits,
     };
     let mut parts: Vec<Part> = {
-        let jobs: Vec<(usize, usize, u64)> =
-            cuts.windows(2).map(|w| (w[0].0, w[1].0, w[0].1)).collect();
+        let jobs: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
         let last = jobs.len().saturating_sub(1);
         if jobs.len() <= 1 {
             jobs.iter()
-                .map(|&(a, b, nl)| ctx.parse(&data[a..b], line0 + nl, true))
+                .map(|&(a, b)| ctx.parse(&data[a..b], true))
                 .collect()
         } else {
             use rayon::prelude::*;
             jobs.par_iter()
                 .enumerate()
-                .map(|(k, &(a, b, nl))| ctx.parse(&data[a..b], line0 + nl, k == last))
+                .map(|(k, &(a, b))| ctx.parse(&data[a..b], k == last))
                 .collect()
         }
     };
+    // Concatenate in order, with lines made global: chunk k starts on line
+    // `line0` plus the newlines of the chunks before it.
+    let mut before = line0 - 1;
+    let mut out = Vec::new();
     let mut k = 0;
     while k < parts.len() {
         if !parts[k].clean {
             // The cut after chunk k was not a record boundary: parse the rest
             // of the input sequentially, from chunk k's start (which is one).
-            let (a, nl) = cuts[k];
             parts.truncate(k);
-            parts.push(ctx.parse(&data[a..], line0 + nl, true));
+            parts.push(ctx.parse(&data[cuts[k]..], true));
         }
-        let failed = parts[k].failed;
+        let p = &mut parts[k];
+        for pr in &mut p.problems {
+            if let Some(l) = &mut pr.line {
+                *l += before;
+            }
+        }
+        problems.append(&mut p.problems);
+        if let Some(e) = &p.failed {
+            problems.push(csv_problem(ctx.path, e, before));
+        }
+        for mut s in std::mem::take(&mut p.segments) {
+            s.offset_lines(before);
+            out.push(s);
+        }
+        before += p.newlines;
+        let failed = p.failed.is_some();
         k += 1;
         if failed {
-            parts.truncate(k);
+            break;
         }
     }
-    for p in parts {
-        problems.extend(p.problems);
-        for s in p.segments {
-            table.push_segment(s);
-        }
+    for s in out {
+        table.push_segment(s);
     }
     table
 }
@@ -180,12 +194,12 @@ fn reader<R: std::io::Read>(input: R, has_headers: bool) -> csv::Reader<R> {
         .from_reader(input)
 }
 
-/// Where to cut `data` into chunks: `(offset, newlines before it)` pairs from
-/// `(0, 0)` to `(data.len(), …)`. Sequential, O(bytes), but only counts bytes.
-fn cut_points(data: &[u8], chunk_bytes: usize) -> Vec<(usize, u64)> {
-    let count = |s: &[u8], c: u8| s.iter().fold(0usize, |n, &b| n + usize::from(b == c));
-    let mut cuts = vec![(0usize, 0u64)];
-    let (mut prev, mut nl) = (0usize, 0u64);
+/// Where to cut `data` into chunks: offsets from 0 to `data.len()`.
+/// Sequential, O(bytes), but only counts quotes (see [`count_byte`]).
+fn cut_points(data: &[u8], chunk_bytes: usize) -> Vec<usize> {
+    let count = count_byte;
+    let mut cuts = vec![0];
+    let mut prev = 0;
     while data.len() - prev > chunk_bytes {
         let mut pos = prev + chunk_bytes;
         let mut quotes = count(&data[prev..pos], b'"');
@@ -205,14 +219,33 @@ fn cut_points(data: &[u8], chunk_bytes: usize) -> Vec<(usize, u64)> {
             pos = cut;
         }
         let Some(cut) = found else { break };
-        nl += count(&data[prev..cut], b'\n') as u64;
-        cuts.push((cut, nl));
+        cuts.push(cut);
         prev = cut;
     }
     if prev < data.len() || cuts.len() == 1 {
-        cuts.push((data.len(), 0));
+        cuts.push(data.len());
     }
     cuts
+}
+
+/// How many bytes of `s` equal `c`. Counts in 32 one-byte lanes, which
+/// compilers turn into vector compares: several GB/s. O(bytes).
+fn count_byte(s: &[u8], c: u8) -> usize {
+    const LANES: usize = 32;
+    let mut n = 0;
+    // a lane counts at most 255 before it is emptied
+    for block in s.chunks(LANES * 255) {
+        let mut acc = [0u8; LANES];
+        let mut it = block.chunks_exact(LANES);
+        for v in &mut it {
+            for i in 0..LANES {
+                acc[i] += u8::from(v[i] == c);
+            }
+        }
+        n += acc.iter().map(|&a| usize::from(a)).sum::<usize>();
+        n += it.remainder().iter().filter(|&&b| b == c).count();
+    }
+    n
 }
 
 /// What every chunk parse needs.
@@ -229,7 +262,9 @@ struct Part {
     /// The chunk ended exactly at a record boundary (always true for the last).
     clean: bool,
     /// The CSV reader failed; a sequential parse stops there.
-    failed: bool,
+    failed: Option<csv::Error>,
+    /// Newlines in the chunk (when it is clean and not the last).
+    newlines: u64,
 }
 
 /// Marks the end of a chunk that is not the last: it starts a record at the
@@ -237,9 +272,9 @@ struct Part {
 const SENTINEL: &[u8] = b"x\n";
 
 impl Ctx<'_> {
-    /// Parse one chunk that starts at a record boundary on line `line0`.
-    /// O(chunk bytes).
-    fn parse(&self, chunk: &[u8], line0: u64, last: bool) -> Part {
+    /// Parse one chunk that starts at a record boundary. Lines (of rows and
+    /// problems) count from 1 at the chunk's start. O(chunk bytes).
+    fn parse(&self, chunk: &[u8], last: bool) -> Part {
         let path = self.path;
         let width = self.header.len();
         let max_row = self.limits.max_line_bytes.min(MAX_ROW_TEXT);
@@ -256,7 +291,8 @@ impl Ctx<'_> {
             segments: Vec::new(),
             problems: Vec::new(),
             clean: last,
-            failed: false,
+            failed: None,
+            newlines: 0,
         };
         let mut rec = csv::ByteRecord::new();
         loop {
@@ -266,9 +302,10 @@ impl Ctx<'_> {
                     let (byte, local) = rec.position().map_or((0, 1), |p| (p.byte(), p.line()));
                     if !last && byte as usize >= chunk.len() {
                         part.clean = byte as usize == chunk.len();
+                        part.newlines = local - 1;
                         break;
                     }
-                    let line = line0 + local - 1;
+                    let line = local;
                     if rec.len() == 1 && rec.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
                         continue; // blank line
                     }
@@ -298,7 +335,13 @@ impl Ctx<'_> {
                         continue;
                     }
                     let whole = std::str::from_utf8(rec.as_slice()).ok();
-                    if let Some(i) = (0..width).position(|i| cell(&rec, whole, i).is_none()) {
+                    if !seg.fits(len) {
+                        seg.shrink_to_fit();
+                        let next = Segment::with_capacity(width, len, 1);
+                        part.segments.push(std::mem::replace(&mut seg, next));
+                    }
+                    if let Err(i) = seg.push_checked(line, (0..width).map(|i| cell(&rec, whole, i)))
+                    {
                         part.problems.push(
                             Problem::at(
                                 path,
@@ -307,21 +350,10 @@ impl Ctx<'_> {
                             )
                             .hint("save the file as UTF-8"),
                         );
-                        continue;
                     }
-                    if !seg.fits(len) {
-                        seg.shrink_to_fit();
-                        let next = Segment::with_capacity(width, len, 1);
-                        part.segments.push(std::mem::replace(&mut seg, next));
-                    }
-                    seg.push(
-                        line,
-                        (0..width).map(|i| cell(&rec, whole, i).unwrap_or_default()),
-                    );
                 }
                 Err(e) => {
-                    part.problems.push(csv_problem(path, &e, line0 - 1));
-                    part.failed = true;
+                    part.failed = Some(e);
                     part.clean = true;
                     break;
                 }
@@ -578,18 +610,29 @@ mod tests {
     fn cuts_fall_after_record_ends() {
         let data = b"a,b\nc,\"d\ne\"\n\nf,g\r\nh,i\nj,k\n";
         let cuts = cut_points(data, 2);
-        assert_eq!(cuts.first(), Some(&(0, 0)));
-        assert_eq!(cuts.last().map(|c| c.0), Some(data.len()));
+        assert_eq!(cuts.first(), Some(&0));
+        assert_eq!(cuts.last(), Some(&data.len()));
         for w in cuts.windows(2) {
-            assert!(w[0].0 < w[1].0);
+            assert!(w[0] < w[1]);
         }
-        for &(c, nl) in &cuts[1..cuts.len() - 1] {
+        for &c in &cuts[1..cuts.len() - 1] {
             assert_eq!(data[c - 1], b'\n');
             assert!(!matches!(data[c - 2], b'\n' | b'\r'));
-            assert_eq!(nl, data[..c].iter().filter(|&&b| b == b'\n').count() as u64);
         }
         // the cut inside the quoted field ("d\ne") is never taken
-        assert!(cuts.iter().all(|&(c, _)| c != 9));
+        assert!(!cuts.contains(&9));
+    }
+
+    #[test]
+    fn count_byte_counts() {
+        let mut v: Vec<u8> = (0..20_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        v.extend_from_slice(&[b'"'; 600]);
+        for len in [0, 1, 31, 32, 33, 8160, 8161, v.len()] {
+            let s = &v[..len];
+            for c in [b'"', 0, 250] {
+                assert_eq!(count_byte(s, c), s.iter().filter(|&&b| b == c).count());
+            }
+        }
     }
 
     #[test]

@@ -81,6 +81,41 @@ impl Segment {
         self.lines.push(line);
     }
 
+    /// Append a row from cells that may be missing (`None`): stores the row
+    /// and returns `Ok` if all `width` cells are present, else stores nothing
+    /// and returns the first missing column. The row must fit (see
+    /// [`Segment::fits`]). O(cell text).
+    pub fn push_checked<'c>(
+        &mut self,
+        line: u64,
+        cells: impl IntoIterator<Item = Option<&'c str>>,
+    ) -> Result<(), usize> {
+        let (text, ends) = (self.text.len(), self.ends.len());
+        for (i, c) in cells.into_iter().enumerate() {
+            let Some(c) = c else {
+                self.text.truncate(text);
+                self.ends.truncate(ends);
+                return Err(i);
+            };
+            self.text.push_str(c);
+            let end =
+                u32::try_from(self.text.len()).expect("segment text fits u32 (checked by caller)");
+            self.ends.push(end);
+        }
+        assert_eq!(self.ends.len() - ends, self.width, "row width");
+        self.lines.push(line);
+        Ok(())
+    }
+
+    /// Add `by` to the line of every row. O(rows).
+    pub fn offset_lines(&mut self, by: u64) {
+        if by != 0 {
+            for l in &mut self.lines {
+                *l += by;
+            }
+        }
+    }
+
     /// Give back spare capacity.
     pub fn shrink_to_fit(&mut self) {
         self.text.shrink_to_fit();

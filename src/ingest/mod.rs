@@ -18,7 +18,7 @@ use crate::model::{
 };
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use table::{RowRef, Table, Tables};
+use table::{RowRef, Segment, Table, Tables};
 
 /// Limits that keep a hostile file from exhausting memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +120,57 @@ pub fn standard_columns(layer: Option<Layer>) -> &'static [&'static str] {
         Some(Layer::Event) => &EVENT_COLS,
         Some(Layer::Project) => &PROJECT_COLS,
         Some(Layer::Tie) => &TIE_COLS,
+    }
+}
+
+/// A map from ids (actor and group ids) to values, for the per-row lookups of
+/// [`build`]. Ids of up to 15 bytes, the usual case, are packed with their
+/// length into two `u64`s, so a lookup hashes 16 bytes and compares inline
+/// instead of following a `String` pointer; longer ids go to a second map.
+/// The hasher is foldhash, randomly seeded per map, so crafted ids cannot
+/// force collisions. O(1) expected per operation.
+struct Ids<V> {
+    short: HashMap<(u64, u64), V, foldhash::fast::RandomState>,
+    long: HashMap<String, V, foldhash::fast::RandomState>,
+}
+
+impl<V: Copy> Ids<V> {
+    fn with_capacity(n: usize) -> Ids<V> {
+        Ids {
+            short: HashMap::with_capacity_and_hasher(n, Default::default()),
+            long: HashMap::default(),
+        }
+    }
+
+    /// The packed form of an id of at most 15 bytes (bytes, zero padding,
+    /// length in the last byte): different ids pack differently.
+    fn pack(id: &str) -> Option<(u64, u64)> {
+        let b = id.as_bytes();
+        if b.len() > 15 {
+            return None;
+        }
+        let mut k = [0u8; 16];
+        k[..b.len()].copy_from_slice(b);
+        k[15] = b.len() as u8;
+        let (lo, hi) = k.split_at(8);
+        Some((
+            u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+            u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+        ))
+    }
+
+    fn get(&self, id: &str) -> Option<V> {
+        match Self::pack(id) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(id).copied(),
+        }
+    }
+
+    fn insert(&mut self, id: &str, v: V) {
+        match Self::pack(id) {
+            Some(k) => self.short.insert(k, v),
+            None => self.long.insert(id.to_string(), v),
+        };
     }
 }
 
@@ -238,6 +289,31 @@ fn parse_nonneg(
     }
 }
 
+/// The segments of a table, each with `f` applied to each of its rows, for
+/// the row-local work of [`build`] (id lookups, allocations) that does not
+/// depend on earlier rows: computed in parallel a batch of segments at a
+/// time (so that only a batch's results are held at once), consumed in
+/// order. O(rows) work.
+fn with_pre<T, F>(segs: Vec<Segment>, f: F) -> impl Iterator<Item = (Segment, Vec<T>)>
+where
+    T: Send,
+    F: Fn(RowRef<'_>) -> T + Sync,
+{
+    use rayon::prelude::*;
+    let batch = 2 * rayon::current_num_threads().max(1);
+    let mut rest = segs;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let tail = rest.split_off(batch.min(rest.len()));
+        let now = std::mem::replace(&mut rest, tail);
+        let pre: Vec<Vec<T>> = now.par_iter().map(|s| s.rows().map(&f).collect()).collect();
+        Some(now.into_iter().zip(pre))
+    })
+    .flatten()
+}
+
 /// Validate raw tables into a network, collecting every problem.
 pub fn build(t: Tables) -> Result<Network> {
     let mut problems: Vec<Problem> = Vec::new();
@@ -251,7 +327,7 @@ pub fn build(t: Tables) -> Result<Network> {
     // --- actors
     let ac = Cols::new(&actors_t, &ACTOR_COLS, &["id", "kind"], &mut problems);
     let mut actors: Vec<Actor> = Vec::with_capacity(actors_t.len());
-    let mut index: HashMap<String, (ActorIx, u64)> = HashMap::with_capacity(actors_t.len());
+    let mut index: Ids<(ActorIx, u64)> = Ids::with_capacity(actors_t.len());
     let actor_rows = actors_t.take_segments();
     for row in actor_rows.iter().flat_map(table::Segment::rows) {
         let p = &actors_t.path;
@@ -339,7 +415,7 @@ pub fn build(t: Tables) -> Result<Network> {
             );
             continue;
         }
-        index.insert(id.clone(), (ix, line));
+        index.insert(&id, (ix, line));
         actors.push(Actor {
             id,
             name: ac.get(row, 1).to_string(),
@@ -366,7 +442,7 @@ pub fn build(t: Tables) -> Result<Network> {
             return None;
         }
         match index.get(id) {
-            Some(&(ix, _)) => Some(ix),
+            Some((ix, _)) => Some(ix),
             None => {
                 problems.push(
                     Problem::at(p, line, format!("`{col}` refers to unknown actor {id:?}"))
@@ -403,7 +479,7 @@ pub fn build(t: Tables) -> Result<Network> {
             sources.projects = p.clone();
         }
         // group id -> (index in groups, first line, line where type/year were set)
-        let mut gix: HashMap<String, (usize, u64)> = HashMap::new();
+        let mut gix: Ids<(usize, u64)> = Ids::with_capacity(0);
         // The group of the last row that got as far as its group, with the
         // group's first line: rows of one group usually come together, so
         // this saves most `gix` lookups.
@@ -420,8 +496,13 @@ pub fn build(t: Tables) -> Result<Network> {
         let mut last_line: Vec<u64> = vec![0; actors.len()];
         let mut seen: HashMap<(usize, ActorIx), u64> = HashMap::new();
         let mut dup_line: HashMap<(usize, ActorIx), u64> = HashMap::new();
-        for seg in tb.take_segments() {
-            for row in seg.rows() {
+        let is_event = layer == Layer::Event;
+        for (seg, pre) in with_pre(tb.take_segments(), |row| {
+            let actor = index.get(gc.get(row, 3)).map(|(ix, _)| ix);
+            let mc = if is_event { gc.get(row, 4) } else { "" };
+            (actor, (!mc.is_empty()).then(|| mc.to_string()))
+        }) {
+            for (row, (pre_actor, pre_mc)) in seg.rows().zip(pre) {
                 let line = row.line;
                 let gid = gc.get(row, 0);
                 if gid.is_empty() {
@@ -430,7 +511,8 @@ pub fn build(t: Tables) -> Result<Network> {
                 }
                 let year = parse_year(gc.get(row, 2), &p, line, &mut problems);
                 let kind = gc.get(row, 1);
-                let Some(actor) = lookup(gc.get(row, 3), "actor_id", &p, line, &mut problems)
+                let Some(actor) = pre_actor
+                    .or_else(|| lookup(gc.get(row, 3), "actor_id", &p, line, &mut problems))
                 else {
                     continue;
                 };
@@ -455,12 +537,11 @@ pub fn build(t: Tables) -> Result<Network> {
                     };
                     (role, funding, None)
                 } else {
-                    let mc = gc.get(row, 4);
-                    (None, None, (!mc.is_empty()).then(|| mc.to_string()))
+                    (None, None, pre_mc)
                 };
                 let known = match cur {
                     Some((ci, first)) if groups[ci].id == gid => Some((ci, first)),
-                    _ => gix.get(gid).copied(),
+                    _ => gix.get(gid),
                 };
                 let gi = match known {
                     Some((gi, first)) => {
@@ -500,7 +581,7 @@ pub fn build(t: Tables) -> Result<Network> {
                         gi
                     }
                     None => {
-                        gix.insert(gid.to_string(), (groups.len(), line));
+                        gix.insert(gid, (groups.len(), line));
                         cur = Some((groups.len(), line));
                         scattered.push(false);
                         groups.push(Group {
@@ -558,11 +639,14 @@ pub fn build(t: Tables) -> Result<Network> {
         let tc = Cols::new(&tb, &TIE_COLS, &["source", "target"], &mut problems);
         extra[Layer::Tie as usize] = tc.extra_names();
         ties.reserve(tb.len());
-        for seg in tb.take_segments() {
-            for row in seg.rows() {
+        let ix = |id: &str| index.get(id).map(|(ix, _)| ix);
+        for (seg, pre) in with_pre(tb.take_segments(), |row| {
+            (ix(tc.get(row, 0)), ix(tc.get(row, 1)))
+        }) {
+            for (row, (pre_s, pre_d)) in seg.rows().zip(pre) {
                 let line = row.line;
-                let s = lookup(tc.get(row, 0), "source", &p, line, &mut problems);
-                let d = lookup(tc.get(row, 1), "target", &p, line, &mut problems);
+                let s = pre_s.or_else(|| lookup(tc.get(row, 0), "source", &p, line, &mut problems));
+                let d = pre_d.or_else(|| lookup(tc.get(row, 1), "target", &p, line, &mut problems));
                 let year = parse_year(tc.get(row, 3), &p, line, &mut problems);
                 let w = tc.get(row, 4);
                 let weight = if w.is_empty() {

@@ -291,7 +291,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
             }
         }
     }
-    Ok(to_tables(path, doc))
+    to_tables(path, doc)
 }
 
 fn push_item(

@@ -276,7 +276,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
     if !problems.is_empty() {
         return Err(Error::from_problems(problems));
     }
-    Ok(to_tables(path, doc))
+    to_tables(path, doc)
 }
 
 fn push_item(doc: &mut GraphDoc, keys: &HashMap<String, Key>, is_edge: bool, mut it: Item) {

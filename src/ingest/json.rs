@@ -4,7 +4,7 @@
 //! messages name `FILE:LINE` as for CSV.
 
 use super::Limits;
-use super::table::{Row, Table, Tables};
+use super::table::{Table, Tables};
 use crate::error::{Error, Problem, Result};
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -116,21 +116,23 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Tables> {
             }
         }
         let width = header.len();
-        let rows = rows
-            .into_iter()
-            .map(|(line, mut m)| Row {
-                line,
-                cells: (0..width)
-                    .map(|c| m.remove(&c).unwrap_or_default())
-                    .collect(),
-            })
-            .collect();
-        Some(Table {
-            path: path.to_path_buf(),
-            header,
-            header_line: 1,
-            rows,
-        })
+        let mut t = Table::new(path.to_path_buf(), header, 1);
+        for (line, mut m) in rows {
+            let cells: Vec<String> = (0..width)
+                .map(|c| m.remove(&c).unwrap_or_default())
+                .collect();
+            if !t.push_row(line, &cells) {
+                problems.push(Problem::at(
+                    path,
+                    line,
+                    format!(
+                        "record holds more than {} bytes of text",
+                        super::table::MAX_ROW_TEXT
+                    ),
+                ));
+            }
+        }
+        Some(t)
     };
     let t = Tables {
         dataset: path.to_path_buf(),

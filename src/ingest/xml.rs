@@ -13,7 +13,7 @@
 //! usual dataset validation, reported at the line of the node or edge.
 
 use super::Limits;
-use super::table::{Row, Table, Tables};
+use super::table::{Table, Tables};
 use crate::error::{Error, Problem, Result};
 use quick_xml::XmlVersion;
 use quick_xml::events::attributes::Attribute;
@@ -116,7 +116,10 @@ pub fn local(e: &BytesStart<'_>) -> String {
 }
 
 /// Map a parsed graph onto the actors and ties tables (see the module docs).
-pub fn to_tables(path: &Path, doc: GraphDoc) -> Tables {
+///
+/// Fails only for a record with more than
+/// [`MAX_ROW_TEXT`](super::table::MAX_ROW_TEXT) bytes of text.
+pub fn to_tables(path: &Path, doc: GraphDoc) -> Result<Tables> {
     // node columns
     let has_name = doc.node_names.iter().any(|n| n == "name");
     let node_col = |n: &str| -> String {
@@ -133,35 +136,26 @@ pub fn to_tables(path: &Path, doc: GraphDoc) -> Tables {
             header.push(c);
         }
     }
-    let rows = doc
-        .nodes
-        .into_iter()
-        .map(|it| {
-            let mut cells = vec![String::new(); header.len()];
-            cells[0] = it.a;
-            for (k, v) in it.attrs {
-                let c = node_col(&k);
-                if let Some(i) = header.iter().position(|h| *h == c)
-                    && cells[i].is_empty()
-                {
-                    cells[i] = v.trim().to_string();
-                }
+    let mut actors = Table::new(path.to_path_buf(), header.clone(), 1);
+    let mut too_long = Vec::new();
+    for it in doc.nodes {
+        let mut cells = vec![String::new(); header.len()];
+        cells[0] = it.a;
+        for (k, v) in it.attrs {
+            let c = node_col(&k);
+            if let Some(i) = header.iter().position(|h| *h == c)
+                && cells[i].is_empty()
+            {
+                cells[i] = v.trim().to_string();
             }
-            if cells[1].is_empty() {
-                cells[1] = "other".to_string();
-            }
-            Row {
-                line: it.line,
-                cells,
-            }
-        })
-        .collect();
-    let actors = Table {
-        path: path.to_path_buf(),
-        header,
-        header_line: 1,
-        rows,
-    };
+        }
+        if cells[1].is_empty() {
+            cells[1] = "other".to_string();
+        }
+        if !actors.push_row(it.line, &cells) {
+            too_long.push(it.line);
+        }
+    }
     // tie columns
     let edge_col = |n: &str| -> String {
         match n {
@@ -176,38 +170,45 @@ pub fn to_tables(path: &Path, doc: GraphDoc) -> Tables {
             eheader.push(c);
         }
     }
-    let erows = doc
-        .edges
-        .into_iter()
-        .map(|it| {
-            let mut cells = vec![String::new(); eheader.len()];
-            cells[0] = it.a;
-            cells[1] = it.b;
-            for (k, v) in it.attrs {
-                let c = edge_col(&k);
-                if let Some(i) = eheader.iter().position(|h| *h == c)
-                    && cells[i].is_empty()
-                {
-                    cells[i] = v.trim().to_string();
-                }
+    let mut ties = Table::new(path.to_path_buf(), eheader.clone(), 1);
+    for it in doc.edges {
+        let mut cells = vec![String::new(); eheader.len()];
+        cells[0] = it.a;
+        cells[1] = it.b;
+        for (k, v) in it.attrs {
+            let c = edge_col(&k);
+            if let Some(i) = eheader.iter().position(|h| *h == c)
+                && cells[i].is_empty()
+            {
+                cells[i] = v.trim().to_string();
             }
-            Row {
-                line: it.line,
-                cells,
-            }
-        })
-        .collect();
-    let ties = Table {
-        path: path.to_path_buf(),
-        header: eheader,
-        header_line: 1,
-        rows: erows,
-    };
-    Tables {
+        }
+        if !ties.push_row(it.line, &cells) {
+            too_long.push(it.line);
+        }
+    }
+    if !too_long.is_empty() {
+        return Err(Error::from_problems(
+            too_long
+                .into_iter()
+                .map(|line| {
+                    Problem::at(
+                        path,
+                        line,
+                        format!(
+                            "record holds more than {} bytes of text",
+                            super::table::MAX_ROW_TEXT
+                        ),
+                    )
+                })
+                .collect(),
+        ));
+    }
+    Ok(Tables {
         dataset: path.to_path_buf(),
         actors: Some(actors),
         events: None,
         projects: None,
         ties: Some(ties),
-    }
+    })
 }

@@ -530,16 +530,27 @@ impl<'a> Predictor<'a> {
     /// Neumaier's compensation, so that the result depends only on the
     /// multiset of terms (pairs tied in the ranking report the same score)
     /// and is within an ulp or so of the exact sum. Time O(k_u + k_v + c log c)
-    /// for c common neighbours; here with N(u) ∪ {u} marked, O(k_v + c log c).
+    /// for c common neighbours; here with N(u) ∪ {u} marked,
+    /// O(min(k_v, k_u log k_v) + c log c).
     fn sorted_sum(&self, u: u32, v: u32, marked: &[bool], degrees: &mut Vec<u32>) -> f64 {
         let g = self.g;
         degrees.clear();
-        degrees.extend(
-            g.neighbors(v)
-                .iter()
-                .filter(|&&w| w != u && marked[w as usize])
-                .map(|&w| g.degree(w) as u32),
-        );
+        let (nu, nv) = (g.neighbors(u), g.neighbors(v));
+        let log_v = (usize::BITS - nv.len().leading_zeros()) as usize;
+        if nu.len() * log_v < nv.len() {
+            // few partners of u: look each up in N(v)
+            degrees.extend(
+                nu.iter()
+                    .filter(|w| nv.binary_search(w).is_ok())
+                    .map(|&w| g.degree(w) as u32),
+            );
+        } else {
+            degrees.extend(
+                nv.iter()
+                    .filter(|&&w| w != u && marked[w as usize])
+                    .map(|&w| g.degree(w) as u32),
+            );
+        }
         // the terms decrease with the degree: largest degree first
         degrees.sort_unstable_by(|a, b| b.cmp(a));
         let (mut sum, mut comp) = (0.0f64, 0.0f64);

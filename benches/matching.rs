@@ -186,6 +186,7 @@ fn bench(c: &mut Criterion) {
                     &batch.head(),
                     "results",
                     &batch.results,
+                    false,
                     Some(&out),
                 )
                 .expect("written");

@@ -128,7 +128,15 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             });
             ctx.stage("write", || match a.format.unwrap_or(Format::Json) {
                 Format::Json => {
-                    crate::output::write_json_array_last(&b.head(), "results", &b.results, out)
+                    // one line: a batch file is for programs, and
+                    // indentation would make up ~40 % of it
+                    crate::output::write_json_array_last(
+                        &b.head(),
+                        "results",
+                        &b.results,
+                        false,
+                        out,
+                    )
                 }
                 Format::Csv => crate::output::write_out(&csv(&b.results)?, out),
                 Format::Table => Err(usage(

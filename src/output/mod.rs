@@ -28,11 +28,13 @@ pub fn write_json<T: Serialize>(v: &T, path: Option<&Path>) -> Result<()> {
 /// without holding the document in memory: `head` serialises the other
 /// fields, and the items are serialised in parallel, a wave at a time, and
 /// streamed out in order. The bytes are those of [`write_json`] on the
-/// whole object.
+/// whole object, or with `pretty` false those of `serde_json::to_vec`
+/// (one line) followed by a newline.
 pub fn write_json_array_last<H, T>(
     head: &H,
     key: &str,
     items: &[T],
+    pretty: bool,
     path: Option<&Path>,
 ) -> Result<()>
 where
@@ -41,14 +43,25 @@ where
 {
     use rayon::prelude::*;
     let err = |e: serde_json::Error| crate::Error::Usage(e.to_string());
-    let mut start = serde_json::to_vec_pretty(head).map_err(err)?;
     let key = serde_json::to_string(key).map_err(err)?;
-    // `{…\n}` → `{…,\n  "key": [`; `{}` → `{\n  "key": [`
-    if start == b"{}" {
-        start = format!("{{\n  {key}: [").into_bytes();
+    let mut start = if pretty {
+        serde_json::to_vec_pretty(head)
     } else {
-        start.truncate(start.len() - 2);
-        start.extend_from_slice(format!(",\n  {key}: [").as_bytes());
+        serde_json::to_vec(head)
+    }
+    .map_err(err)?;
+    // pretty: `{…\n}` → `{…,\n  "key": [`, `{}` → `{\n  "key": [`;
+    // compact: `{…}` → `{…,"key":[`, `{}` → `{"key":[`
+    let (indent, sep, first, end_empty, end) = if pretty {
+        ("\n  ", ": ", "\n    ", "]\n}\n", "\n  ]\n}\n")
+    } else {
+        ("", ":", "", "]}\n", "]}\n")
+    };
+    if start == b"{}" {
+        start = format!("{{{indent}{key}{sep}[").into_bytes();
+    } else {
+        start.truncate(start.len() - if pretty { 2 } else { 1 });
+        start.extend_from_slice(format!(",{indent}{key}{sep}[").as_bytes());
     }
     const CHUNK: usize = 256;
     const WAVE: usize = 64 * CHUNK;
@@ -61,8 +74,14 @@ where
                 .map(|(ci, chunk)| {
                     let mut out = Vec::new();
                     for (i, item) in chunk.iter().enumerate() {
-                        let first = wi == 0 && ci == 0 && i == 0;
-                        out.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                        if !(wi == 0 && ci == 0 && i == 0) {
+                            out.push(b',');
+                        }
+                        out.extend_from_slice(first.as_bytes());
+                        if !pretty {
+                            serde_json::to_writer(&mut out, item).map_err(std::io::Error::other)?;
+                            continue;
+                        }
                         let one = serde_json::to_vec_pretty(item).map_err(std::io::Error::other)?;
                         // one level deeper: every line break gains 4 spaces
                         for &b in &one {
@@ -79,11 +98,7 @@ where
                 w.write_all(&p?)?;
             }
         }
-        w.write_all(if items.is_empty() {
-            b"]\n}\n"
-        } else {
-            b"\n  ]\n}\n"
-        })
+        w.write_all(if items.is_empty() { end_empty } else { end }.as_bytes())
     };
     match path {
         Some(p) => atomic::write_file(p, fill),
@@ -154,17 +169,29 @@ mod tests {
                 schema: "s",
                 nested: vec![1, 2],
             };
+            let only = OnlyResults { results: &items };
             write_json(&whole, Some(&a)).unwrap();
-            write_json_array_last(&head, "results", &items, Some(&b)).unwrap();
+            write_json_array_last(&head, "results", &items, true, Some(&b)).unwrap();
             assert!(
                 std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(),
                 "{n} items"
             );
-            write_json(&OnlyResults { results: &items }, Some(&a)).unwrap();
-            write_json_array_last(&Empty {}, "results", &items, Some(&b)).unwrap();
+            write_json(&only, Some(&a)).unwrap();
+            write_json_array_last(&Empty {}, "results", &items, true, Some(&b)).unwrap();
             assert!(
                 std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(),
                 "{n} items, empty head"
+            );
+            let mut compact = serde_json::to_vec(&whole).unwrap();
+            compact.push(b'\n');
+            write_json_array_last(&head, "results", &items, false, Some(&b)).unwrap();
+            assert!(std::fs::read(&b).unwrap() == compact, "{n} items, compact");
+            let mut compact = serde_json::to_vec(&only).unwrap();
+            compact.push(b'\n');
+            write_json_array_last(&Empty {}, "results", &items, false, Some(&b)).unwrap();
+            assert!(
+                std::fs::read(&b).unwrap() == compact,
+                "{n} items, compact, empty head"
             );
         }
     }

@@ -470,8 +470,9 @@ impl<'a> Predictor<'a> {
 
     /// [`Predictor::top`] for the common-neighbour methods: exact
     /// fixed-point sums (see the module docs), ranked by sum (Jaccard: by
-    /// the ratio of the exact counts) then rank; the reported score is
-    /// [`Predictor::pair_score`] for resource allocation and Adamic–Adar.
+    /// the ratio of the exact counts) then rank; the reported score for
+    /// resource allocation and Adamic–Adar is the compensated sum of the
+    /// terms smallest first (see `sorted_sum`).
     fn top_exact(
         &self,
         s: u32,

@@ -65,8 +65,9 @@ pub struct View {
 impl View {
     /// Build a view of `net`.
     ///
-    /// Time O(P + Σ s_g² + m log m) for P participations, selected group sizes
-    /// s_g and m collapsed pairs; space O(Σ s_g²) while building.
+    /// Time O(P + Σ s_g² + m log k_max) for P participations, selected
+    /// group sizes s_g, m collapsed pairs and largest degree k_max, in
+    /// parallel over nodes; space O(P + m) plus O(n) per worker thread.
     pub fn build(net: &Network, opts: &ViewOpts) -> Result<View> {
         let sel = &opts.selection;
         let na = net.actors.len();

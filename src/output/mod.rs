@@ -29,7 +29,8 @@ pub fn write_json<T: Serialize>(v: &T, path: Option<&Path>) -> Result<()> {
 /// fields, and the items are serialised in parallel, a wave at a time, and
 /// streamed out in order. The bytes are those of [`write_json`] on the
 /// whole object, or with `pretty` false those of `serde_json::to_vec`
-/// (one line) followed by a newline.
+/// (one line) followed by a newline. `head` must serialise to an object
+/// without a field named `key` (else a usage error, nothing written).
 pub fn write_json_array_last<H, T>(
     head: &H,
     key: &str,
@@ -50,6 +51,11 @@ where
         serde_json::to_vec(head)
     }
     .map_err(err)?;
+    if start.first() != Some(&b'{') || start.last() != Some(&b'}') {
+        return Err(crate::Error::Usage(
+            "write_json_array_last: the head must serialise to a JSON object".into(),
+        ));
+    }
     // pretty: `{…\n}` → `{…,\n  "key": [`, `{}` → `{\n  "key": [`;
     // compact: `{…}` → `{…,"key":[`, `{}` → `{"key":[`
     let (indent, sep, first, end_empty, end) = if pretty {
@@ -193,6 +199,10 @@ mod tests {
                 std::fs::read(&b).unwrap() == compact,
                 "{n} items, compact, empty head"
             );
+            // a head that is not an object is refused, and nothing is written
+            let c = dir.path().join("c.json");
+            assert!(write_json_array_last(&7u32, "results", &items, true, Some(&c)).is_err());
+            assert!(!c.exists());
         }
     }
 }

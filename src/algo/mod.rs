@@ -43,6 +43,7 @@ pub use pagerank::{PAGERANK_ALPHA, PAGERANK_MAX_ITER, PAGERANK_TOL, pagerank};
 pub use sssp::PATH_TOL;
 
 pub mod brokerage;
+pub mod community;
 pub mod linkpred;
 pub mod linkpred_eval;
 pub mod structural_holes;

@@ -7,6 +7,7 @@
 mod brokers;
 mod centrality;
 mod common;
+mod communities;
 mod consortia;
 mod convert;
 mod density;
@@ -70,6 +71,8 @@ pub enum Command {
     Match(matching::Args),
     /// Evaluate the matchmaking methods on a temporal split.
     MatchEval(match_eval::Args),
+    /// Communities (Leiden) and how they match mini clusters or any actor attribute.
+    Communities(communities::Args),
     /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
     Centrality(centrality::Args),
     /// Generate a synthetic dataset calibrated to the seed's published figures.
@@ -106,6 +109,7 @@ pub fn main() -> ExitCode {
         Command::Match(a) => matching::run(a, &ctx),
         Command::MatchEval(a) => match_eval::run(a, &ctx),
         Command::Centrality(a) => centrality::run(a, &ctx),
+        Command::Communities(a) => communities::run(a, &ctx),
         Command::Generate(a) => generate::run(a, &ctx),
     };
     match res {

@@ -4,6 +4,7 @@ pub mod activity;
 pub mod brokers;
 pub mod centrality;
 pub mod common;
+pub mod communities;
 pub mod consortia;
 pub mod density;
 pub mod global;

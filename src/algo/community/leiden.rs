@@ -437,8 +437,8 @@ fn aggregate(g: &Level, groups: &[u32], k: usize) -> Level {
     }
     let mut fill = start[..k].to_vec();
     let mut members = vec![0u32; n];
-    for v in 0..n {
-        let c = groups[v] as usize;
+    for (v, &c) in groups.iter().enumerate() {
+        let c = c as usize;
         members[fill[c]] = v as u32;
         fill[c] += 1;
     }

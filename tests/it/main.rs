@@ -4,7 +4,9 @@
 
 mod centrality_fixtures;
 mod centrality_proptest;
+mod communities;
 mod cli_brokers;
+mod cli_communities;
 mod cli_centrality;
 mod cli_match;
 mod cli_match_eval;

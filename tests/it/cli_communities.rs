@@ -1,12 +1,11 @@
 //! `iuinet communities` on the planted-partition and karate fixtures.
 
-use assert_cmd::Command;
+use crate::util::iuinet;
 use predicates::str::contains;
 use serde_json::Value;
 
 fn run(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("iuinet")
-        .expect("binary")
+    iuinet()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("communities")
         .args(args)
@@ -64,8 +63,7 @@ fn table_and_csv() {
 #[test]
 fn same_output_on_1_and_3_threads() {
     let get = |t: &str| {
-        Command::cargo_bin("iuinet")
-            .unwrap()
+        iuinet()
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("RAYON_NUM_THREADS", t)
             .args([

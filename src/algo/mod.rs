@@ -47,3 +47,4 @@ pub mod community;
 pub mod linkpred;
 pub mod linkpred_eval;
 pub mod structural_holes;
+pub mod structure;

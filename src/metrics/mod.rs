@@ -14,5 +14,6 @@ pub mod match_eval;
 pub mod matching;
 pub mod network;
 pub mod report;
+pub mod structure;
 pub mod summary;
 pub mod triple_helix;

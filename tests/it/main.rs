@@ -4,13 +4,13 @@
 
 mod centrality_fixtures;
 mod centrality_proptest;
-mod communities;
 mod cli_brokers;
-mod cli_communities;
 mod cli_centrality;
+mod cli_communities;
 mod cli_match;
 mod cli_match_eval;
 mod cli_metrics;
+mod communities;
 mod export_cli;
 mod generate;
 mod import;
@@ -23,6 +23,7 @@ mod report_browser;
 mod robustness;
 mod roundtrip;
 mod structural_holes;
+mod structure_stats;
 mod targets;
 mod util;
 mod validate;

@@ -44,6 +44,7 @@ pub use sssp::PATH_TOL;
 
 pub mod brokerage;
 pub mod community;
+pub mod ego;
 pub mod linkpred;
 pub mod linkpred_eval;
 pub mod structural_holes;

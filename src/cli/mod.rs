@@ -11,6 +11,7 @@ mod communities;
 mod consortia;
 mod convert;
 mod density;
+mod ego;
 mod export;
 mod generate;
 mod match_eval;
@@ -73,6 +74,8 @@ pub enum Command {
     MatchEval(match_eval::Args),
     /// Communities (Leiden) and how they match mini clusters or any actor attribute.
     Communities(communities::Args),
+    /// An actor's ego network: partners, links among them, Burt measures, brokerage roles.
+    Ego(ego::Args),
     /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
     Centrality(centrality::Args),
     /// Generate a synthetic dataset calibrated to the seed's published figures.
@@ -110,6 +113,7 @@ pub fn main() -> ExitCode {
         Command::MatchEval(a) => match_eval::run(a, &ctx),
         Command::Centrality(a) => centrality::run(a, &ctx),
         Command::Communities(a) => communities::run(a, &ctx),
+        Command::Ego(a) => ego::run(a, &ctx),
         Command::Generate(a) => generate::run(a, &ctx),
     };
     match res {

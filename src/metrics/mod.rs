@@ -7,6 +7,7 @@ pub mod common;
 pub mod communities;
 pub mod consortia;
 pub mod density;
+pub mod ego;
 pub mod global;
 pub mod inter_business;
 pub mod iui;

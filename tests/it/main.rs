@@ -7,6 +7,7 @@ mod centrality_proptest;
 mod cli_brokers;
 mod cli_centrality;
 mod cli_communities;
+mod cli_ego;
 mod cli_match;
 mod cli_match_eval;
 mod cli_metrics;

@@ -47,5 +47,6 @@ pub mod community;
 pub mod ego;
 pub mod linkpred;
 pub mod linkpred_eval;
+pub mod permutation;
 pub mod structural_holes;
 pub mod structure;

@@ -17,9 +17,17 @@ use std::process::ExitCode;
 pub struct Args {
     /// Dataset: a directory of CSV files or a .json file (default: the embedded dataset).
     pub data: Option<PathBuf>,
-    /// Actor attribute that defines the groups: region, kind, size_class, mini_cluster, complex.
+    /// Actor attribute that defines the groups: region, kind, size_class,
+    /// mini_cluster, complex, or any column of actors.csv.
     #[arg(long, default_value = "region")]
-    pub by: By,
+    pub by: String,
+    /// Test the E-I index and every block density against N random
+    /// permutations of the actors' groups (UCINET's P >= Ob / P <= Ob).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub permutations: usize,
+    /// Random seed of the permutations.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
     /// Output format: table or json.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -40,7 +48,11 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     }
     let net = load_or_default(ctx, a.data.as_deref())?;
     let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
-    let d = ctx.stage("density", || density(&net, &view, a.by));
+    let by = match a.by.parse::<By>() {
+        Ok(b) if a.permutations == 0 => b,
+        _ => return run_test(a, ctx, &net, &view),
+    };
+    let d = ctx.stage("density", || density(&net, &view, by));
     if a.format == Format::Json {
         crate::output::write_json(&d, a.out.output.as_deref())?;
         return Ok(ExitCode::SUCCESS);
@@ -81,6 +93,75 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         d.internal,
         num(d.cross_share, 4),
         num(d.ei_index, 4)
+    );
+    crate::output::write_out(o.as_bytes(), a.out.output.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--permutations N` or a column of actors.csv: the tested report.
+fn run_test(a: &Args, ctx: &Ctx, net: &crate::model::Network, view: &View) -> Result<ExitCode> {
+    let t = ctx.stage("permutations", || {
+        crate::metrics::significance::density_test(net, view, &a.by, a.permutations, a.seed)
+    })?;
+    if a.format == Format::Json {
+        crate::output::write_json(&t, a.out.output.as_deref())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let p = |x: Option<f64>| x.map_or("-".into(), |x| format!("{x:.4}"));
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "dataset: {}\nby: {}\npermutations: {} (seed {})\n",
+        data_name(a.data.as_deref()),
+        t.by,
+        t.permutations,
+        t.seed
+    );
+    let mut g = TextTable::new(&[t.by.as_str(), "actors"]);
+    for (n, k) in &t.groups {
+        g.row(vec![n.clone(), k.to_string()]);
+    }
+    o.push_str(&g.render());
+    o.push('\n');
+    let mut c = TextTable::new(&[
+        "a",
+        "b",
+        "links",
+        "pairs",
+        "density",
+        "perm mean",
+        "perm sd",
+        "P >= Ob",
+        "P <= Ob",
+    ]);
+    for x in &t.cells {
+        c.row(vec![
+            x.a.clone(),
+            x.b.clone(),
+            x.links.to_string(),
+            x.pairs.to_string(),
+            p(x.density.observed),
+            p(x.density.mean),
+            p(x.density.sd),
+            p(x.density.p_ge),
+            p(x.density.p_le),
+        ]);
+    }
+    o.push_str(&c.render());
+    let e = &t.ei_index;
+    let _ = writeln!(
+        o,
+        "\nlinked pairs: {} ({} across groups, {} within)\nE-I index: {}  permuted: mean {}, sd {}, min {}, max {}  P >= Ob {}  P <= Ob {}",
+        t.links,
+        t.external,
+        t.internal,
+        p(e.observed),
+        p(e.mean),
+        p(e.sd),
+        p(e.min),
+        p(e.max),
+        p(e.p_ge),
+        p(e.p_le)
     );
     crate::output::write_out(o.as_bytes(), a.out.output.as_deref())?;
     Ok(ExitCode::SUCCESS)

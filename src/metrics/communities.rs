@@ -154,7 +154,7 @@ pub fn label(a: &Actor, by: &str) -> Option<String> {
 }
 
 /// Whether `by` names a built-in attribute or a column some actor has.
-fn known_attribute(net: &Network, by: &str) -> Result<()> {
+pub fn known_attribute(net: &Network, by: &str) -> Result<()> {
     const BUILT_IN: [&str; 6] = [
         "kind",
         "region",
@@ -184,7 +184,7 @@ fn known_attribute(net: &Network, by: &str) -> Result<()> {
         format!(" or a column of actors.csv: {}", cols.join(", "))
     };
     Err(Error::Usage(format!(
-        "--compare {by:?}: no such attribute; expected kind, region, size_class, mini_cluster, complex{extra}"
+        "{by:?}: no such attribute; expected kind, region, size_class, mini_cluster, complex{extra}"
     )))
 }
 

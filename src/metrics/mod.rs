@@ -15,6 +15,7 @@ pub mod match_eval;
 pub mod matching;
 pub mod network;
 pub mod report;
+pub mod significance;
 pub mod structure;
 pub mod summary;
 pub mod triple_helix;

@@ -87,7 +87,7 @@ fn same_output_on_1_and_3_threads() {
 fn bad_arguments_exit_2() {
     run(&["tests/fixtures/karate", "--compare", "club"])
         .code(2)
-        .stderr(contains("--compare \"club\": no such attribute"));
+        .stderr(contains("\"club\": no such attribute"));
     run(&["tests/fixtures/karate", "--resolution=-1"])
         .code(2)
         .stderr(contains("--resolution"));

@@ -23,6 +23,7 @@ mod proptest_xml;
 mod report_browser;
 mod robustness;
 mod roundtrip;
+mod significance;
 mod structural_holes;
 mod structure_stats;
 mod targets;

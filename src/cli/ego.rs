@@ -3,15 +3,12 @@
 //! its partners, the links among them, the ego's Burt measures and
 //! brokerage roles. Memory: the view plus the radius-2 ball.
 
-use super::common::{Ctx, OutArg, ViewArgs, data_name, load_or_default, usage};
+use super::common::{Ctx, DataArg, OutArg, ViewArgs, usage};
 use crate::error::Result;
 use crate::metrics::brokers::GroupBy;
 use crate::metrics::ego::{ego_network, find_actor_by_id_or_name};
 use crate::output::graph::AttrGraph;
-use crate::output::table::TextTable;
 use crate::view::View;
-use std::fmt::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Output format of `iuinet ego`.
@@ -33,8 +30,8 @@ pub enum EgoFormat {
 /// An actor's ego network, Burt measures and brokerage roles.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dataset: a directory of CSV files or a .json file (default: the embedded dataset).
-    pub data: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArg,
     /// The ego: an actor id, or a name (a name several actors share lists their ids).
     #[arg(long)]
     pub actor: String,
@@ -56,13 +53,9 @@ pub struct Args {
     out: OutArg,
 }
 
-fn num(x: Option<f64>) -> String {
-    x.map_or("-".into(), |x| format!("{x:.4}"))
-}
-
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let net = load_or_default(ctx, a.data.as_deref())?;
+    let net = a.data.load(ctx)?;
     let ax = find_actor_by_id_or_name(&net, &a.actor)?;
     let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
     let ego = view.actors.iter().position(|&x| x == ax).ok_or_else(|| {
@@ -108,60 +101,9 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             crate::output::write_out(crate::output::ego::svg(&r).as_bytes(), out)?;
         }
         EgoFormat::Table => {
-            let mut o = String::new();
-            let e = &r.ego;
-            let _ = writeln!(
-                o,
-                "dataset: {}\nego: {} ({}), {}, {}\nradius: {} ({} actors in the ego network)\npartners: {}; links among them: {}; density among them: {}\nconstraint: {}  effective size: {}  efficiency: {}  hierarchy: {}\nbrokerage by {}: coordinator {}, itinerant {}, boundary {}, liaison {} (open two-paths {})\n",
-                data_name(a.data.as_deref()),
-                e.name,
-                e.id,
-                e.kind,
-                e.region.as_deref().unwrap_or("no region"),
-                r.radius,
-                r.members.len() + 1,
-                r.partners,
-                r.links_among_partners,
-                num(r.partner_density),
-                num(r.constraint),
-                num(r.effective_size),
-                num(r.efficiency),
-                num(r.hierarchy),
-                r.by,
-                r.brokerage.coordinator,
-                r.brokerage.itinerant,
-                r.brokerage.boundary,
-                r.brokerage.liaison,
-                r.brokerage.total,
-            );
-            let mut t = TextTable::new(&[
-                "id",
-                "name",
-                "kind",
-                r.by.as_str(),
-                "hops",
-                "links to ego",
-                "weight",
-                "partners here",
-            ]);
-            let shown = if a.top == 0 { r.members.len() } else { a.top };
-            for m in r.members.iter().take(shown) {
-                t.row(vec![
-                    m.id.clone(),
-                    m.name.clone(),
-                    m.kind.to_string(),
-                    m.group.clone(),
-                    m.distance.to_string(),
-                    m.links_to_ego.to_string(),
-                    m.weight_to_ego.map_or("-".into(), |w| format!("{w}")),
-                    m.degree_in_ego_network.to_string(),
-                ]);
-            }
-            o.push_str(&t.render());
-            if shown < r.members.len() {
-                let _ = writeln!(o, "({} more; --top 0 lists all)", r.members.len() - shown);
-            }
-            crate::output::write_out(o.as_bytes(), out)?;
+            let mut r = r;
+            r.table_top = a.top;
+            crate::present::emit(&r, crate::present::Format::Table, &a.data.name(), out)?;
         }
     }
     Ok(ExitCode::SUCCESS)

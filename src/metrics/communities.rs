@@ -37,6 +37,8 @@ pub struct CommunitiesOpts {
     pub seed: u64,
     /// Attribute to compare with.
     pub compare: Option<String>,
+    /// Communities the table lists (0 = all).
+    pub table_top: usize,
 }
 
 /// One actor's community.
@@ -48,6 +50,10 @@ pub struct Member {
     pub name: String,
     /// Community (0 = largest).
     pub community: u32,
+    /// The compared attribute's value (absent without `--compare`; null
+    /// when the actor has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<Option<String>>,
 }
 
 /// One community of the comparison: its best-matching group.
@@ -134,6 +140,9 @@ pub struct Communities {
     pub comparison: Option<CommunityComparison>,
     /// Every actor's community, in view order.
     pub membership: Vec<Member>,
+    /// Communities the table lists (0 = all); not part of the JSON.
+    #[serde(skip)]
+    pub table_top: usize,
 }
 
 /// The attribute value an actor is compared by (None: no value).
@@ -306,6 +315,7 @@ pub fn communities(net: &Network, view: &View, o: &CommunitiesOpts) -> Result<Co
                 id: act.id.clone(),
                 name: act.name.clone(),
                 community: c,
+                group: o.compare.as_deref().map(|by| label(act, by)),
             }
         })
         .collect();
@@ -325,5 +335,6 @@ pub fn communities(net: &Network, view: &View, o: &CommunitiesOpts) -> Result<Co
         sizes: p.sizes,
         comparison,
         membership,
+        table_top: o.table_top,
     })
 }

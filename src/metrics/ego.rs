@@ -126,6 +126,9 @@ pub struct EgoReport {
     /// Every link among the ego network's actors (the ego's included), by
     /// the ends' order in `members` (the ego first).
     pub links: Vec<EgoLink>,
+    /// Members the table lists (0 = all; default 20); not part of the JSON.
+    #[serde(skip)]
+    pub table_top: usize,
 }
 
 /// The ego network of `ego` (a view node) and the view nodes it holds (ego
@@ -253,6 +256,7 @@ pub fn ego_network(
                 weight: w,
             })
             .collect(),
+        table_top: 20,
     };
     Ok((report, ball.iter().map(|x| x.0).collect()))
 }

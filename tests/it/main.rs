@@ -15,6 +15,7 @@ mod communities;
 mod export_cli;
 mod generate;
 mod import;
+mod import_formats;
 mod linkpred;
 mod match_quality;
 mod metrics;

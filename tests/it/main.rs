@@ -13,6 +13,7 @@ mod cli_match_eval;
 mod cli_metrics;
 mod communities;
 mod export_cli;
+mod export_filters;
 mod generate;
 mod import;
 mod import_formats;

@@ -52,6 +52,22 @@ impl Actors {
     }
 }
 
+/// The actors of a dataset that has ties.csv but no actors.csv: every
+/// `source` and `target` id, in order of first appearance, kind `other`.
+pub(crate) fn actors_from_ties(actors_path: &Path, ties: &Table) -> Table {
+    let mut actors = Actors::new(actors_path);
+    let (s, t) = (ties.col("source"), ties.col("target"));
+    for row in ties.rows() {
+        for c in [s, t].into_iter().flatten() {
+            let id = row.get(c).unwrap_or("").trim();
+            if !id.is_empty() {
+                actors.add(id, row.line);
+            }
+        }
+    }
+    actors.table
+}
+
 /// Read a whitespace-separated edge list.
 pub fn read_edges(path: &Path, limits: &Limits) -> Result<Tables> {
     let bytes = limits.read(path)?;

@@ -116,3 +116,22 @@ fn bad_files_name_the_line() {
         .code(2)
         .stderr(contains("*matrix"));
 }
+
+/// A directory with the karate club's ties.csv alone: actors inferred
+/// (kind `other`), same centralities as the full fixture.
+#[test]
+fn ties_csv_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("karate/ties.csv"), dir.path().join("ties.csv")).unwrap();
+    same(
+        &scores(dir.path(), Weighting::Sum),
+        &scores(&fixture("karate"), Weighting::Sum),
+        "ties.csv alone",
+    );
+    let net = iuinet::ingest::load(dir.path()).unwrap();
+    assert!(
+        net.actors
+            .iter()
+            .all(|a| a.kind == iuinet::model::Kind::Other)
+    );
+}

@@ -155,7 +155,9 @@ fn missing_required_column() {
 
 #[test]
 fn missing_actors_file() {
-    let d = dataset(&[("ties.csv", b"source,target\na,b\n")]);
+    // a directory with ties.csv alone is a dataset of its own (actors
+    // inferred, see import_formats); with events.csv, actors.csv is needed
+    let d = dataset(&[("events.csv", b"event_id,actor_id\ne1,a\ne1,b\n")]);
     validate(d.path())
         .code(2)
         .stderr(contains("actors.csv"))

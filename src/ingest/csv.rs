@@ -3,6 +3,8 @@
 use super::Limits;
 use super::table::{MAX_ROW_TEXT, Segment, Table, Tables};
 use crate::error::{Error, Problem, Result};
+use crate::model::Layer;
+use crate::model::schema::file_name;
 use std::path::{Path, PathBuf};
 
 /// Read `actors.csv`, `events.csv`, `projects.csv` and `ties.csv` from a
@@ -14,7 +16,7 @@ pub fn read_dir(dir: &Path, limits: &Limits) -> Result<Tables> {
         dataset: dir.to_path_buf(),
         ..Tables::default()
     };
-    let actors = dir.join("actors.csv");
+    let actors = dir.join(file_name(None));
     if !actors.is_file() {
         return Err(Error::data(
             Problem::file(&actors, "missing: a dataset needs actors.csv").hint(
@@ -23,12 +25,12 @@ pub fn read_dir(dir: &Path, limits: &Limits) -> Result<Tables> {
         ));
     }
     t.actors = Some(read_file(&actors, limits, &mut problems)?);
-    for (name, slot) in [
-        ("events.csv", &mut t.events),
-        ("projects.csv", &mut t.projects),
-        ("ties.csv", &mut t.ties),
+    for (layer, slot) in [
+        (Layer::Event, &mut t.events),
+        (Layer::Project, &mut t.projects),
+        (Layer::Tie, &mut t.ties),
     ] {
-        let p = dir.join(name);
+        let p = dir.join(file_name(Some(layer)));
         if p.is_file() {
             *slot = Some(read_file(&p, limits, &mut problems)?);
         }

@@ -6,8 +6,8 @@
 //! `metrics` (the same as `iuinet metrics` and `iuinet brokers`); charts are
 //! drawn by `output::report`.
 
-use super::common::{Ctx, ViewArgs, data_name, load_or_default, usage};
-use crate::algo::{ApproxOpts, CentralityOpts, Measure, centrality};
+use super::common::{Ctx, ViewArgs, data_name, load_or_default};
+use crate::algo::{CentralityOpts, Measure, centrality};
 use crate::error::Result;
 use crate::metrics::report::{MetricsOpts, Section, metrics};
 use crate::output::report::{
@@ -59,19 +59,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     let net = load_or_default(ctx, a.data.as_deref())?;
     let name = data_name(a.data.as_deref());
     let vopts = a.view.opts();
-    let approx = match a.approx {
-        None => None,
-        Some(e) if e > 0.0 && e < 1.0 => Some(ApproxOpts {
-            epsilon: e,
-            delta: 0.1,
-            seed: 0,
-        }),
-        Some(e) => {
-            return Err(usage(format!(
-                "--approx {e}: EPS must be strictly between 0 and 1"
-            )));
-        }
-    };
+    let approx = super::common::approx_opts(a.approx, 0.1, 0)?;
     // the domain sections; the network summary's other centralities are
     // left out (betweenness alone is computed below)
     let mopts = MetricsOpts {

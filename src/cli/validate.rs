@@ -17,8 +17,8 @@ pub struct Args {
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     let net = load(ctx, &a.data)?;
     let s = crate::metrics::summary::summary(&net);
-    println!(
-        "ok: {}: {} actors, {} events ({} participations), {} projects, {} ties",
+    let line = format!(
+        "ok: {}: {} actors, {} events ({} participations), {} projects, {} ties\n",
         a.data.display(),
         s.actors,
         s.events,
@@ -26,5 +26,6 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         s.projects,
         s.ties
     );
+    crate::output::write_out(line.as_bytes(), None)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -17,6 +17,9 @@ pub fn read_dir(dir: &Path, limits: &Limits) -> Result<Tables> {
         ..Tables::default()
     };
     let actors = dir.join(file_name(None));
+    if !actors.is_file() && std::fs::symlink_metadata(&actors).is_ok() {
+        return Err(not_a_file(&actors));
+    }
     if !actors.is_file() {
         return Err(Error::data(
             Problem::file(&actors, "missing: a dataset needs actors.csv").hint(
@@ -33,6 +36,8 @@ pub fn read_dir(dir: &Path, limits: &Limits) -> Result<Tables> {
         let p = dir.join(file_name(Some(layer)));
         if p.is_file() {
             *slot = Some(read_file(&p, limits, &mut problems)?);
+        } else if std::fs::symlink_metadata(&p).is_ok() {
+            return Err(not_a_file(&p));
         }
     }
     if problems.is_empty() {
@@ -40,6 +45,18 @@ pub fn read_dir(dir: &Path, limits: &Limits) -> Result<Tables> {
     } else {
         Err(Error::from_problems(problems))
     }
+}
+
+/// The error for a dataset file that exists but is not a readable regular
+/// file (a directory, a dangling symbolic link, a device): an I/O error
+/// (exit 3), never a silent skip.
+fn not_a_file(p: &Path) -> Error {
+    let why = match std::fs::metadata(p) {
+        Err(e) => format!("cannot be read ({e}; a dangling symbolic link?)"),
+        Ok(m) if m.is_dir() => "is a directory, not a file".to_string(),
+        Ok(_) => "is not a regular file".to_string(),
+    };
+    Error::io(p, std::io::Error::other(why))
 }
 
 /// Read one CSV file into a table. Structural problems go to `problems`;

@@ -15,6 +15,7 @@ pub mod embedded;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod limits;
 pub mod table;
 pub mod validate;
 pub mod xml;
@@ -24,48 +25,8 @@ use crate::model::Network;
 use std::path::{Path, PathBuf};
 use table::Tables;
 
+pub use limits::{Budget, Limits};
 pub use validate::build;
-
-/// Limits that keep a hostile file from exhausting memory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Largest input file read, in bytes.
-    pub max_file_bytes: u64,
-    /// Longest CSV row, in bytes (of its trimmed cells; at most
-    /// [`table::MAX_ROW_TEXT`], 4 GiB − 1, whatever the setting).
-    pub max_line_bytes: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
-            max_file_bytes: 4 << 30,
-            max_line_bytes: 1 << 20,
-        }
-    }
-}
-
-impl Limits {
-    /// Read a whole input file, refusing one above `max_file_bytes` before
-    /// reading it.
-    pub fn read(&self, path: &Path) -> Result<Vec<u8>> {
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.len() > self.max_file_bytes {
-            return Err(Error::data(
-                Problem::file(
-                    path,
-                    format!(
-                        "file is {} bytes, more than the limit of {} bytes",
-                        meta.len(),
-                        self.max_file_bytes
-                    ),
-                )
-                .hint("raise the limit with --max-file-bytes if the file is genuine"),
-            ));
-        }
-        std::fs::read(path).map_err(|e| Error::io(path, e))
-    }
-}
 
 /// Load a dataset: a directory of CSV files, or a `.json` file.
 pub fn load(path: &Path) -> Result<Network> {
@@ -77,6 +38,9 @@ pub fn load_with(path: &Path, limits: &Limits) -> Result<Network> {
     let tables = read_tables(path, limits)?;
     build(tables)
 }
+
+/// The name of standard input in messages (the DATA argument `-`).
+pub const STDIN: &str = "<stdin>";
 
 /// A reader of one single-file format: the file, the limits → raw tables.
 pub type ReadFn = fn(&Path, &Limits) -> Result<Tables>;
@@ -96,8 +60,15 @@ pub fn format_of(path: &Path) -> Option<ReadFn> {
 }
 
 /// Read the raw tables of a dataset without validating them.
+///
+/// `-` reads a JSON dataset from standard input (named `<stdin>` in
+/// messages), within the same limits as a file.
 pub fn read_tables(path: &Path, limits: &Limits) -> Result<Tables> {
-    if path.is_dir() {
+    if path == Path::new("-") {
+        let name = Path::new(STDIN);
+        let bytes = limits.read_from(name, std::io::stdin().lock(), 0)?;
+        json::parse_bytes_with(name, &bytes, limits)
+    } else if path.is_dir() {
         csv::read_dir(path, limits)
     } else if path.is_file() {
         match format_of(path) {

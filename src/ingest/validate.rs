@@ -176,6 +176,42 @@ fn parse_nonneg(
     }
 }
 
+/// The most that the values of one column (tie weights, project funding)
+/// may add up to over a file. Sums of weights (a pair's links, a path's
+/// length, a node's strength, a closeness total over up to 2³² actors)
+/// then stay finite: 1e150 · 2⁶⁴ is far below `f64::MAX` (≈ 1.8e308).
+pub const MAX_TOTAL: f64 = 1e150;
+
+/// A running total of a column, refused once it passes [`MAX_TOTAL`] (one
+/// problem, at the row that passes it).
+#[derive(Default)]
+struct Total {
+    sum: f64,
+    reported: bool,
+}
+
+impl Total {
+    fn add(&mut self, v: f64, p: &Path, line: u64, col: &str, problems: &mut Vec<Problem>) {
+        self.sum += v;
+        if self.sum > MAX_TOTAL && !self.reported {
+            self.reported = true;
+            problems.push(
+                Problem::at(
+                    p,
+                    line,
+                    format!(
+                        "`{col}` {v:e} brings the total of `{col}` in the file to {:e}, more than {MAX_TOTAL:e}",
+                        self.sum
+                    ),
+                )
+                .hint(format!(
+                    "sums of values this large overflow; rescale `{col}` (e.g. divide every value by a power of ten)"
+                )),
+            );
+        }
+    }
+}
+
 /// The segments of a table, each with `f` applied to each of its rows, for
 /// the row-local work of [`build`] (id lookups, allocations) that does not
 /// depend on earlier rows: computed in parallel a batch of segments at a
@@ -389,6 +425,7 @@ pub fn build(t: Tables) -> Result<Network> {
         let mut seen: HashMap<(usize, ActorIx), u64> = HashMap::new();
         let mut dup_line: HashMap<(usize, ActorIx), u64> = HashMap::new();
         let is_event = layer == Layer::Event;
+        let mut fundings = Total::default();
         for (seg, pre) in with_pre(tb.take_segments(), |row| {
             let actor = index.get(gc.get(row, 3)).map(|(ix, _)| ix);
             let mc = if is_event { gc.get(row, 4) } else { "" };
@@ -427,6 +464,9 @@ pub fn build(t: Tables) -> Result<Network> {
                     } else {
                         parse_nonneg(f, "funding", &p, line, &mut problems)
                     };
+                    if let Some(f) = funding {
+                        fundings.add(f, &p, line, "funding", &mut problems);
+                    }
                     (role, funding, None)
                 } else {
                     (None, None, pre_mc)
@@ -536,6 +576,7 @@ pub fn build(t: Tables) -> Result<Network> {
         );
         extra[Layer::Tie as usize] = tc.extra_names();
         ties.reserve(tb.len());
+        let mut weights = Total::default();
         let ix = |id: &str| index.get(id).map(|(ix, _)| ix);
         for (seg, pre) in with_pre(tb.take_segments(), |row| {
             (ix(tc.get(row, 0)), ix(tc.get(row, 1)))
@@ -554,6 +595,7 @@ pub fn build(t: Tables) -> Result<Network> {
                 let (Some(source), Some(target), Some(weight)) = (s, d, weight) else {
                     continue;
                 };
+                weights.add(weight, &p, line, "weight", &mut problems);
                 if source == target {
                     problems.push(
                         Problem::at(

@@ -132,26 +132,34 @@ fn tables(net: &Network) -> [(Option<Layer>, Vec<String>, Vec<Vec<String>>); 4] 
     })
 }
 
-/// Write the dataset as CSV files into `dir` (created if needed). Files of
-/// empty optional layers are not written. Each file is written atomically,
-/// streaming its records (memory O(1) beyond the network).
+/// Write the dataset as CSV files into `dir`, atomically as a whole (see
+/// [`atomic::write_dir`]: a new directory, or one holding only an earlier
+/// dataset's `.csv` files, which it replaces). Files of empty optional
+/// layers are not written. Records are streamed (memory O(1) beyond the
+/// network).
 pub fn write_csv_dir(net: &Network, dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    for layer in FILES {
-        if layer.is_some() && n_rows(net, layer) == 0 {
-            continue;
-        }
-        let path = dir.join(file_name(layer));
-        atomic::write_file(&path, |w| {
-            let mut cw = csv::Writer::from_writer(w);
-            cw.write_record(header(net, layer))?;
-            for_each_row::<std::io::Error>(net, layer, &mut |r| {
-                cw.write_record(r).map_err(std::io::Error::from)
+    atomic::write_dir(dir, |tmp| {
+        for layer in FILES {
+            if layer.is_some() && n_rows(net, layer) == 0 {
+                continue;
+            }
+            let path = tmp.join(file_name(layer));
+            atomic::write_file(&path, |w| {
+                let mut cw = csv::Writer::from_writer(w);
+                cw.write_record(header(net, layer))?;
+                for_each_row::<std::io::Error>(net, layer, &mut |r| {
+                    cw.write_record(r).map_err(std::io::Error::from)
+                })?;
+                cw.flush()
+            })
+            .map_err(|e| match e {
+                // name the file by its final path, not the temporary one
+                Error::Io { source, .. } => Error::io(dir.join(file_name(layer)), source),
+                e => e,
             })?;
-            cw.flush()
-        })?;
-    }
-    Ok(())
+        }
+        Ok(())
+    })
 }
 
 /// The dataset as one JSON document with typed values (numbers for years,

@@ -1,5 +1,5 @@
 //! Ingest: read a dataset (a directory of CSV files, or one JSON, GraphML
-//! or GEXF file) and validate it into a [`Network`](crate::model::Network).
+//! or GEXF file) and validate it into a [`Network`].
 //!
 //! This module dispatches: [`read_tables`] picks the reader of a format
 //! ([`csv`] for a directory, [`FORMATS`] by extension for a file), each

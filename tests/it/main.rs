@@ -11,6 +11,7 @@ mod cli_match_eval;
 mod cli_metrics;
 mod export_cli;
 mod generate;
+mod hardening;
 mod import;
 mod linkpred;
 mod match_quality;

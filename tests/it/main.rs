@@ -10,6 +10,7 @@ mod cli_match;
 mod cli_match_eval;
 mod cli_metrics;
 mod export_cli;
+mod fuzz;
 mod generate;
 mod hardening;
 mod import;

@@ -26,8 +26,9 @@ fn run_measured(dir: &Path, args: &[&str], stdin: Option<&Path>) -> (i32, i64, D
         None => cmd.stdin(std::process::Stdio::null()),
     };
     let t = Instant::now();
-    let child = cmd.spawn().expect("spawn iuinet");
-    let pid = child.id() as libc::pid_t;
+    // waited for with wait4 below (for its rusage), not Child::wait
+    #[allow(clippy::zombie_processes)]
+    let pid = cmd.spawn().expect("spawn iuinet").id() as libc::pid_t;
     let mut status: libc::c_int = 0;
     // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
@@ -99,9 +100,9 @@ pub fn gexf_defaults(keys: usize, bytes: usize) -> String {
 fn json_actors(n: usize) -> String {
     let mut s = String::from("{\"actors\": [\n");
     for i in 0..n {
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "{}{{\"id\": \"a{i}\", \"kind\": \"firm\", \"name\": \"Firm {i}\"}}\n",
+            "{}{{\"id\": \"a{i}\", \"kind\": \"firm\", \"name\": \"Firm {i}\"}}",
             if i == 0 { "" } else { "," }
         );
     }
@@ -447,6 +448,22 @@ fn gexf_hint_names_the_class() {
 /// `-` reads a JSON dataset from standard input.
 #[test]
 fn dash_reads_json_from_stdin() {
+    // convert -o - writes JSON to stdout; summary - reads it back
+    let json = iuinet()
+        .args(["convert", "tests/data/readme", "-o", "-"])
+        .output()
+        .expect("run");
+    assert!(json.status.success());
+    let out = iuinet()
+        .args(["summary", "-"])
+        .write_stdin(json.stdout)
+        .output()
+        .expect("run");
+    let s = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(
+        s.split_once('\n').map(|(_, r)| r.to_string()),
+        Some(summary_of(Path::new("tests/data/readme")))
+    );
     iuinet()
         .args(["summary", "-"])
         .write_stdin("{\"actors\": [{\"id\": \"a\", \"kind\": \"firm\"}, {\"id\": \"b\", \"kind\": \"firm\"}]}")
@@ -746,7 +763,15 @@ fn default_dataset_round_trips_in_seconds() {
         s.split_once('\n').map(|(_, r)| r.to_string()).unwrap_or(s)
     };
     let json = d.path().join("d.json");
-    timed(&["convert".as_ref(), "-o".as_ref(), json.as_os_str()]);
+    // the embedded dataset's files
+    let src = Path::new("graphs/korea-iccp-2005-2009");
+    assert_eq!(summary_of(src), orig);
+    timed(&[
+        "convert".as_ref(),
+        src.as_os_str(),
+        "-o".as_ref(),
+        json.as_os_str(),
+    ]);
     let t = Instant::now();
     assert_eq!(summary_of(&json), orig);
     assert!(t.elapsed() < Duration::from_secs(60));

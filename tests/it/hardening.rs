@@ -11,20 +11,67 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// Run the binary with `args`, stdin from `stdin` (or nothing), stdout and
-/// stderr to files in `dir`; return (exit code or 128 + signal, peak RSS in
-/// KiB from wait4, wall time, stderr).
-fn run_measured(dir: &Path, args: &[&str], stdin: Option<&Path>) -> (i32, i64, Duration, String) {
-    let bin = assert_cmd::cargo::cargo_bin("iuinet");
-    let err_path = dir.join("stderr.txt");
-    let mut cmd = std::process::Command::new(bin);
-    cmd.args(args)
-        .stdout(fs::File::create(dir.join("stdout.txt")).expect("stdout file"))
-        .stderr(fs::File::create(&err_path).expect("stderr file"));
-    match stdin {
-        Some(p) => cmd.stdin(fs::File::open(p).expect("stdin file")),
-        None => cmd.stdin(std::process::Stdio::null()),
+/// Run the binary with `args`, stdout and stderr to files in `dir`; return
+/// (exit code or 128 + signal, peak RSS in KiB from wait4, wall time,
+/// stderr).
+///
+/// Linux counts in a child's peak RSS the memory of the process it was
+/// spawned from (until exec), and this test binary may be large while other
+/// tests run. So the binary is spawned from a fresh, small process: this
+/// test binary run again for [`rss_probe`] alone, which reports the child's
+/// rusage in a file.
+fn run_measured(dir: &Path, args: &[&str]) -> (i32, i64, Duration, String) {
+    let me = std::env::current_exe().expect("test binary");
+    let report = dir.join("probe.txt");
+    let st = std::process::Command::new(me)
+        .args([
+            "hardening::rss_probe",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+        ])
+        .args(["--test-threads", "1"])
+        .env("IUINET_RSS_PROBE", args.join("\u{1f}"))
+        .env("IUINET_RSS_DIR", dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("probe");
+    assert!(st.success(), "probe failed");
+    let r = fs::read_to_string(&report).expect("probe report");
+    let v: Vec<i64> = r
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    assert_eq!(v.len(), 3, "{r}");
+    let stderr = fs::read_to_string(dir.join("stderr.txt")).unwrap_or_default();
+    (
+        v[0] as i32,
+        v[1],
+        Duration::from_millis(v[2] as u64),
+        stderr,
+    )
+}
+
+/// Not a test by itself: the small process of [`run_measured`], which runs
+/// the binary with the arguments in `IUINET_RSS_PROBE` and writes "exit
+/// code, peak RSS in KiB, milliseconds" to `probe.txt` in `IUINET_RSS_DIR`.
+#[test]
+#[ignore = "helper process of run_measured"]
+fn rss_probe() {
+    let (Ok(args), Ok(dir)) = (
+        std::env::var("IUINET_RSS_PROBE"),
+        std::env::var("IUINET_RSS_DIR"),
+    ) else {
+        return;
     };
+    let dir = Path::new(&dir);
+    let bin = assert_cmd::cargo::cargo_bin("iuinet");
+    let mut cmd = std::process::Command::new(bin);
+    cmd.args(args.split('\u{1f}'))
+        .stdin(std::process::Stdio::null())
+        .stdout(fs::File::create(dir.join("stdout.txt")).expect("stdout file"))
+        .stderr(fs::File::create(dir.join("stderr.txt")).expect("stderr file"));
     let t = Instant::now();
     // waited for with wait4 below (for its rusage), not Child::wait
     #[allow(clippy::zombie_processes)]
@@ -36,19 +83,22 @@ fn run_measured(dir: &Path, args: &[&str], stdin: Option<&Path>) -> (i32, i64, D
     // valid for the call.
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
     assert_eq!(r, pid, "wait4");
-    let elapsed = t.elapsed();
+    let ms = t.elapsed().as_millis();
     let code = if libc::WIFEXITED(status) {
         libc::WEXITSTATUS(status)
     } else {
         128 + libc::WTERMSIG(status)
     };
-    let stderr = fs::read_to_string(&err_path).unwrap_or_default();
-    (code, ru.ru_maxrss, elapsed, stderr)
+    fs::write(
+        dir.join("probe.txt"),
+        format!("{code} {} {ms}\n", ru.ru_maxrss),
+    )
+    .expect("report");
 }
 
 /// Peak RSS of a run of `iuinet --version`, the baseline of the memory bounds.
 fn baseline_kib(dir: &Path) -> i64 {
-    run_measured(dir, &["--version"], None).1
+    run_measured(dir, &["--version"]).1
 }
 
 /// A GraphML file of about `bytes` bytes: `keys` node keys with a 10-byte
@@ -292,7 +342,8 @@ pub fn cases() -> Vec<Case> {
 #[test]
 fn hostile_inputs_exit_cleanly_within_bounds() {
     let root = tempfile::tempdir().expect("tmp");
-    let base = baseline_kib(root.path());
+    fs::create_dir_all(root.path().join("base")).expect("mkdir");
+    let base = baseline_kib(&root.path().join("base"));
     for c in cases() {
         let dir = root.path().join(c.name);
         for (n, b) in &c.files {
@@ -303,7 +354,13 @@ fn hostile_inputs_exit_cleanly_within_bounds() {
         let d = dir.to_string_lossy().into_owned();
         let args: Vec<String> = c.args.iter().map(|a| a.replace("{}", &d)).collect();
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let (code, rss, took, stderr) = run_measured(&dir, &args, None);
+        let (code, rss, took, stderr) = run_measured(&dir, &args);
+        eprintln!(
+            "{}: exit {code}, peak RSS {} MB (baseline {} MB), {took:?}",
+            c.name,
+            rss / 1024,
+            base / 1024
+        );
         assert_eq!(code, c.code, "{}: exit {code}, stderr:\n{stderr}", c.name);
         assert!(
             stderr.contains(c.message),

@@ -8,8 +8,10 @@
 
 mod actor;
 pub mod schema;
+mod years;
 
 pub use actor::{Actor, Kind, SizeClass, SizeGroup};
+pub use years::YearRange;
 
 use crate::error::{Error, Result};
 use petgraph::graph::{NodeIndex, UnGraph};

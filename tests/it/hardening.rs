@@ -800,10 +800,11 @@ fn actor_sections(summary: &str) -> String {
 /// an equal `summary`, and through GraphML and GEXF (`export`, which writes
 /// the analysis view) to a fixed point: the re-imported graph exported and
 /// imported again has the same summary, and its actors summarise as the
-/// default dataset's. Each step takes seconds (these files are ~170 MB for
-/// GraphML; reading one took minutes when lines were counted from the
-/// start of the file for every element). Release builds only: in a debug
-/// build it takes minutes.
+/// default dataset's. Each step takes seconds of CPU (the GraphML file is
+/// ~170 MB; reading it took hours while lines were counted from the start
+/// of the file for every element); the bound, 180 s of wall time per step,
+/// leaves room for a loaded shared machine. Release builds only: in a
+/// debug build it takes minutes.
 #[cfg_attr(debug_assertions, ignore = "release only (cargo test --release)")]
 #[test]
 fn default_dataset_round_trips_in_seconds() {
@@ -812,7 +813,7 @@ fn default_dataset_round_trips_in_seconds() {
         let t = Instant::now();
         iuinet().args(args).assert().success();
         let took = t.elapsed();
-        assert!(took < Duration::from_secs(60), "{args:?} took {took:?}");
+        assert!(took < Duration::from_secs(180), "{args:?} took {took:?}");
     };
     let orig = {
         let out = iuinet().arg("summary").output().expect("run");
@@ -831,7 +832,7 @@ fn default_dataset_round_trips_in_seconds() {
     ]);
     let t = Instant::now();
     assert_eq!(summary_of(&json), orig);
-    assert!(t.elapsed() < Duration::from_secs(60));
+    assert!(t.elapsed() < Duration::from_secs(180));
     let back = d.path().join("back");
     timed(&[
         "convert".as_ref(),

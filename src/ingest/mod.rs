@@ -11,11 +11,13 @@
 //! (up to [`MAX_PROBLEMS`](crate::error::MAX_PROBLEMS)), not just the first.
 
 pub mod csv;
+pub mod edgelist;
 pub mod embedded;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod limits;
+pub mod pajek;
 pub mod table;
 pub mod validate;
 pub mod xml;
@@ -51,6 +53,11 @@ pub const FORMATS: &[(&str, ReadFn)] = &[
     ("json", json::read_file),
     ("graphml", graphml::read_file),
     ("gexf", gexf::read_file),
+    ("net", pajek::read_file),
+    ("edges", edgelist::read_edges),
+    ("edgelist", edgelist::read_edges),
+    ("txt", edgelist::read_edges),
+    ("csv", edgelist::read_csv),
 ];
 
 /// The reader for a file, chosen by its extension (case-insensitive).
@@ -74,7 +81,7 @@ pub fn read_tables(path: &Path, limits: &Limits) -> Result<Tables> {
         match format_of(path) {
             Some(read) => read(path, limits),
             None => Err(Error::data(Problem::file(path, "not a dataset").hint(
-                "give a directory of CSV files (actors.csv, …), a .json dataset file, or a .graphml or .gexf graph",
+                "give a directory of CSV files (actors.csv, …), a .json dataset file, a .graphml, .gexf or Pajek .net graph, an edge list (.edges, .csv) or an incidence matrix (.csv)",
             ))),
         }
     } else {

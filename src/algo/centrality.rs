@@ -134,8 +134,8 @@ pub struct CentralityTable {
 impl CentralityTable {
     /// Value of a measure at node `v` as f64, if computed.
     pub fn value(&self, m: Measure, v: usize) -> Option<f64> {
-        let f = |x: &Option<Vec<f64>>| x.as_ref().map(|x| x[v]);
-        let u = |x: &Option<Vec<u32>>| x.as_ref().map(|x| x[v] as f64);
+        let f = |x: &Option<Vec<f64>>| x.as_ref().and_then(|x| x.get(v).copied());
+        let u = |x: &Option<Vec<u32>>| x.as_ref().and_then(|x| x.get(v).map(|&d| f64::from(d)));
         match m {
             Measure::Degree => u(&self.degree),
             Measure::Strength => f(&self.strength),
@@ -154,7 +154,7 @@ impl CentralityTable {
         let Some(n) = self.len() else {
             return vec![];
         };
-        if self.value(m, 0).is_none() && n > 0 {
+        if n > 0 && self.value(m, 0).is_none() {
             return vec![];
         }
         let mut ix: Vec<u32> = (0..n as u32).collect();

@@ -29,7 +29,10 @@ impl Ctx {
         let r = f();
         spinner.finish();
         if self.verbose {
-            eprintln!("[{:>9.3} s] {name}", t.elapsed().as_secs_f64());
+            let _ = std::io::Write::write_fmt(
+                &mut std::io::stderr(),
+                format_args!("[{:>9.3} s] {name}\n", t.elapsed().as_secs_f64()),
+            );
         }
         r
     }
@@ -147,7 +150,7 @@ impl ApproxArgs {
         let (epsilon, delta, seed) = (self.approx, self.approx_delta, self.seed);
         match epsilon {
             None => Ok(None),
-            Some(e) if e > 0.0 && e < 1.0 && delta > 0.0 && delta < 1.0 => {
+            Some(e) if (MIN_EPSILON..1.0).contains(&e) && (MIN_DELTA..1.0).contains(&delta) => {
                 Ok(Some(crate::algo::ApproxOpts {
                     epsilon: e,
                     delta,
@@ -155,7 +158,7 @@ impl ApproxArgs {
                 }))
             }
             Some(e) => Err(usage(format!(
-                "--approx {e} with --approx-delta {delta}: both must be strictly between 0 and 1"
+                "--approx {e:?} with --approx-delta {delta:?}: EPS must be in [{MIN_EPSILON:?}, 1) and the delta in [{MIN_DELTA:?}, 1) (at most {MAX_SAMPLES} samples)"
             ))),
         }
     }
@@ -173,3 +176,13 @@ pub struct OutArg {
 pub fn usage(msg: impl Into<String>) -> Error {
     Error::Usage(msg.into())
 }
+
+/// Smallest `--approx` EPS: with [`MIN_DELTA`], the sample size
+/// r = ⌈(0.5/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ stays at most
+/// [`MAX_SAMPLES`] for any vertex diameter VD < 2⁶⁴.
+pub const MIN_EPSILON: f64 = 1e-3;
+/// Smallest `--approx-delta`.
+pub const MIN_DELTA: f64 = 1e-6;
+/// The most shortest-path samples `--approx` takes:
+/// 0.5·10⁶·(64 + 1 + ln 10⁶) ≈ 3.95·10⁷.
+pub const MAX_SAMPLES: u64 = 40_000_000;

@@ -11,7 +11,8 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     pub data: DataPath,
-    /// Where to write: a .json file, or a directory for CSV files.
+    /// Where to write: a .json file (- for JSON on standard output), or a
+    /// directory for CSV files.
     #[arg(long, short)]
     pub output: PathBuf,
 }
@@ -19,10 +20,10 @@ pub struct Args {
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     let net = ctx.load(&a.data.data)?;
-    let is_json = a
-        .output
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let is_json = crate::output::atomic::is_stdout(&a.output)
+        || a.output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     ctx.stage("write", || {
         if is_json {
             crate::output::dataset::write_json(&net, &a.output)

@@ -23,14 +23,14 @@ pub struct Args {
     #[arg(long)]
     pub split_year: i32,
     /// Length of each actor's recommendation list.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
     pub k: usize,
     /// Methods to evaluate, comma-separated (default: all but
     /// preferential-attachment, which is always reported with random).
     #[arg(long, value_delimiter = ',')]
     pub method: Vec<Method>,
     /// Number of sampled (new link, non-link) comparisons for the AUC.
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000_000))]
     pub samples: usize,
     /// Seed of the AUC samples and the random predictor.
     #[arg(long, default_value_t = 1)]

@@ -84,6 +84,7 @@ pub enum Command {
 
 /// Run the CLI and return the process exit code.
 pub fn main() -> ExitCode {
+    crate::output::atomic::remove_temporaries_on_signal();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -129,19 +130,26 @@ pub fn report(e: &Error) -> ExitCode {
     {
         return ExitCode::SUCCESS;
     }
-    match e {
-        Error::Data { problems, more } => {
+    // stderr may be closed or full: report what can be written, never panic
+    let mut err = std::io::stderr().lock();
+    let _ = match e {
+        Error::Data { problems, more } => (|| {
+            use std::io::Write;
             for p in problems {
-                eprintln!("{p}");
+                writeln!(err, "{p}")?;
             }
             if *more > 0 {
-                eprintln!("... and {more} more problems");
+                writeln!(err, "... and {more} more problems")?;
             }
             let n = problems.len() + more;
-            eprintln!("error: {n} problem{} found", if n == 1 { "" } else { "s" });
-        }
-        _ => eprintln!("error: {e}"),
-    }
+            writeln!(
+                err,
+                "error: {n} problem{} found",
+                if n == 1 { "" } else { "s" }
+            )
+        })(),
+        _ => std::io::Write::write_fmt(&mut err, format_args!("error: {e}\n")),
+    };
     ExitCode::from(exit_code(e))
 }
 

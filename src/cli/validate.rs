@@ -16,8 +16,8 @@ pub struct Args {
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     let net = ctx.load(&a.data.data)?;
     let s = crate::metrics::summary::summary(&net);
-    println!(
-        "ok: {}: {} actors, {} events ({} participations), {} projects, {} ties",
+    let line = format!(
+        "ok: {}: {} actors, {} events ({} participations), {} projects, {} ties\n",
         a.data.data.display(),
         s.actors,
         s.events,
@@ -25,5 +25,6 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         s.projects,
         s.ties
     );
+    crate::output::write_out(line.as_bytes(), None)?;
     Ok(ExitCode::SUCCESS)
 }

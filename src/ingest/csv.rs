@@ -3,6 +3,8 @@
 use super::Limits;
 use super::table::{MAX_ROW_TEXT, Segment, Table, Tables};
 use crate::error::{Error, Problem, Result};
+use crate::model::Layer;
+use crate::model::schema::file_name;
 use std::path::{Path, PathBuf};
 
 /// Read `actors.csv`, `events.csv`, `projects.csv` and `ties.csv` from a
@@ -16,12 +18,15 @@ pub fn read_dir(dir: &Path, limits: &Limits) -> Result<Tables> {
         dataset: dir.to_path_buf(),
         ..Tables::default()
     };
-    let actors = dir.join("actors.csv");
-    let ties = dir.join("ties.csv");
+    let actors = dir.join(file_name(None));
+    if !actors.is_file() && std::fs::symlink_metadata(&actors).is_ok() {
+        return Err(not_a_file(&actors));
+    }
+    let ties = dir.join(file_name(Some(Layer::Tie)));
     if !actors.is_file()
         && ties.is_file()
-        && !dir.join("events.csv").is_file()
-        && !dir.join("projects.csv").is_file()
+        && !dir.join(file_name(Some(Layer::Event))).is_file()
+        && !dir.join(file_name(Some(Layer::Project))).is_file()
     {
         // ties alone: the actors are the ids the ties name (kind `other`)
         let t_ties = read_file(&ties, limits, &mut problems)?;
@@ -40,14 +45,16 @@ pub fn read_dir(dir: &Path, limits: &Limits) -> Result<Tables> {
         ));
     }
     t.actors = Some(read_file(&actors, limits, &mut problems)?);
-    for (name, slot) in [
-        ("events.csv", &mut t.events),
-        ("projects.csv", &mut t.projects),
-        ("ties.csv", &mut t.ties),
+    for (layer, slot) in [
+        (Layer::Event, &mut t.events),
+        (Layer::Project, &mut t.projects),
+        (Layer::Tie, &mut t.ties),
     ] {
-        let p = dir.join(name);
+        let p = dir.join(file_name(Some(layer)));
         if p.is_file() {
             *slot = Some(read_file(&p, limits, &mut problems)?);
+        } else if std::fs::symlink_metadata(&p).is_ok() {
+            return Err(not_a_file(&p));
         }
     }
     if problems.is_empty() {
@@ -55,6 +62,18 @@ pub fn read_dir(dir: &Path, limits: &Limits) -> Result<Tables> {
     } else {
         Err(Error::from_problems(problems))
     }
+}
+
+/// The error for a dataset file that exists but is not a readable regular
+/// file (a directory, a dangling symbolic link, a device): an I/O error
+/// (exit 3), never a silent skip.
+fn not_a_file(p: &Path) -> Error {
+    let why = match std::fs::metadata(p) {
+        Err(e) => format!("cannot be read ({e}; a dangling symbolic link?)"),
+        Ok(m) if m.is_dir() => "is a directory, not a file".to_string(),
+        Ok(_) => "is not a regular file".to_string(),
+    };
+    Error::io(p, std::io::Error::other(why))
 }
 
 /// Read one CSV file into a table. Structural problems go to `problems`;
@@ -290,18 +309,19 @@ const SENTINEL: &[u8] = b"x\n";
 
 impl Ctx<'_> {
     /// Parse one chunk that starts at a record boundary. Lines (of rows and
-    /// problems) count from 1 at the chunk's start. O(chunk bytes).
+    /// problems) count from 1 at the chunk's start. O(chunk bytes); beyond
+    /// the rows kept, memory O(`max_line_bytes` + header width) (see
+    /// [`Records`]).
     fn parse(&self, chunk: &[u8], last: bool) -> Part {
         let path = self.path;
         let width = self.header.len();
         let max_row = self.limits.max_line_bytes.min(MAX_ROW_TEXT);
         let tail: &[u8] = if last { b"" } else { SENTINEL };
-        // The CSV reader strips a UTF-8 BOM at the very start of its input,
-        // if its first read brings at least 3 bytes; a sequential reader is
+        // csv_core strips a UTF-8 BOM at the very start of its input, if
+        // its first read brings at least 3 bytes; a sequential reader is
         // past that point here. So the first read brings at most 2 bytes.
         let (head, rest) = chunk.split_at(chunk.len().min(2));
-        let input = std::io::Read::chain(std::io::Read::chain(head, rest), tail);
-        let mut rdr = reader(input, false);
+        let mut rdr = Records::new([head, rest, tail], max_row, width);
         let est_rows = chunk.len() / 32 + 1;
         let mut seg = Segment::with_capacity(width, chunk.len(), est_rows);
         let mut part = Part {
@@ -311,69 +331,55 @@ impl Ctx<'_> {
             failed: None,
             newlines: 0,
         };
-        let mut rec = csv::ByteRecord::new();
-        loop {
-            match rdr.read_byte_record(&mut rec) {
-                Ok(false) => break,
-                Ok(true) => {
-                    let (byte, local) = rec.position().map_or((0, 1), |p| (p.byte(), p.line()));
-                    if !last && byte as usize >= chunk.len() {
-                        part.clean = byte as usize == chunk.len();
-                        part.newlines = local - 1;
-                        break;
-                    }
-                    let line = local;
-                    if rec.len() == 1 && rec.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
-                        continue; // blank line
-                    }
-                    let len: usize = rec.iter().map(|f| f.trim_ascii().len()).sum();
-                    if len > max_row {
-                        part.problems.push(
-                            Problem::at(
-                                path,
-                                line,
-                                format!(
-                                    "row is {len} bytes, more than the limit of {max_row}"
-                                ),
-                            )
-                            .hint("check the quoting (an unclosed quote swallows the rest of the file), or raise the limit with --max-line-bytes"),
-                        );
-                        continue;
-                    }
-                    if rec.len() != width {
-                        part.problems.push(
-                            Problem::at(
-                                path,
-                                line,
-                                format!("row has {} fields, the header has {width}", rec.len()),
-                            )
-                            .hint("quote fields that contain commas"),
-                        );
-                        continue;
-                    }
-                    let whole = std::str::from_utf8(rec.as_slice()).ok();
-                    if !seg.fits(len) {
-                        seg.shrink_to_fit();
-                        let next = Segment::with_capacity(width, len, 1);
-                        part.segments.push(std::mem::replace(&mut seg, next));
-                    }
-                    if let Err(i) = seg.push_checked(line, (0..width).map(|i| cell(&rec, whole, i)))
-                    {
-                        part.problems.push(
-                            Problem::at(
-                                path,
-                                line,
-                                format!("column `{}` is not valid UTF-8", self.header[i]),
-                            )
-                            .hint("save the file as UTF-8"),
-                        );
-                    }
-                }
-                Err(e) => {
-                    part.failed = Some(e);
-                    part.clean = true;
-                    break;
-                }
+        while let Some(rec) = rdr.next_record() {
+            let (byte, local) = (rec.byte, rec.line);
+            if !last && byte as usize >= chunk.len() {
+                part.clean = byte as usize == chunk.len();
+                part.newlines = local - 1;
+                break;
+            }
+            let line = local;
+            if rec.fields == 1 && rec.len == 0 {
+                continue; // blank line
+            }
+            let len = rec.len;
+            if len > max_row {
+                part.problems.push(
+                    Problem::at(
+                        path,
+                        line,
+                        format!("row is {len} bytes, more than the limit of {max_row}"),
+                    )
+                    .hint("check the quoting (an unclosed quote swallows the rest of the file), or raise the limit with --max-line-bytes"),
+                );
+                continue;
+            }
+            if rec.fields != width {
+                part.problems.push(
+                    Problem::at(
+                        path,
+                        line,
+                        format!("row has {} fields, the header has {width}", rec.fields),
+                    )
+                    .hint("quote fields that contain commas"),
+                );
+                continue;
+            }
+            let whole = std::str::from_utf8(rdr.slice()).ok();
+            if !seg.fits(len) {
+                seg.shrink_to_fit();
+                let next = Segment::with_capacity(width, len, 1);
+                part.segments.push(std::mem::replace(&mut seg, next));
+            }
+            if let Err(i) = seg.push_checked(line, (0..width).map(|i| cell(&rdr, whole, i))) {
+                part.problems.push(
+                    Problem::at(
+                        path,
+                        line,
+                        format!("column `{}` is not valid UTF-8", self.header[i]),
+                    )
+                    .hint("save the file as UTF-8"),
+                );
             }
         }
         seg.shrink_to_fit();
@@ -382,14 +388,279 @@ impl Ctx<'_> {
     }
 }
 
-/// Field `i` of a record, trimmed, if it is valid UTF-8. `whole` is the
-/// record's text when all of it is valid UTF-8: then a field is valid exactly
-/// when it starts and ends on character boundaries, an O(1) check. O(field)
-/// otherwise.
-fn cell<'r>(rec: &'r csv::ByteRecord, whole: Option<&'r str>, i: usize) -> Option<&'r str> {
+/// Field `i` of the current record, trimmed, if it is valid UTF-8. `whole`
+/// is the record's text when all of it is valid UTF-8: then a field is
+/// valid exactly when it starts and ends on character boundaries, an O(1)
+/// check. O(field) otherwise.
+fn cell<'r>(rec: &'r Records<'_>, whole: Option<&'r str>, i: usize) -> Option<&'r str> {
     match whole.zip(rec.range(i)).and_then(|(w, r)| w.get(r)) {
         Some(s) => Some(s.trim_ascii()),
-        None => std::str::from_utf8(rec.get(i)?.trim_ascii()).ok(),
+        None => std::str::from_utf8(rec.field(i)?.trim_ascii()).ok(),
+    }
+}
+
+/// Where a record starts and what it holds (see [`Records::next_record`]).
+#[derive(Debug, Clone, Copy)]
+struct Rec {
+    /// Byte offset of its start, as `csv::Reader` reports it (the end of the
+    /// previous record).
+    byte: u64,
+    /// Line of that offset.
+    line: u64,
+    /// Number of fields.
+    fields: usize,
+    /// Sum of the fields' lengths without ASCII white space around each.
+    len: usize,
+}
+
+/// The trimmed length of a field given in pieces: bytes from its first to
+/// its last non-white-space byte so far.
+#[derive(Debug, Default, Clone, Copy)]
+struct Trimmed {
+    started: bool,
+    core: usize,
+    pending_ws: usize,
+}
+
+impl Trimmed {
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if b.is_ascii_whitespace() {
+                if self.started {
+                    self.pending_ws += 1;
+                }
+            } else if self.started {
+                self.core += self.pending_ws + 1;
+                self.pending_ws = 0;
+            } else {
+                self.started = true;
+                self.core = 1;
+            }
+        }
+    }
+}
+
+/// Counts of a record streamed past without holding it.
+#[derive(Debug, Default)]
+struct Streamed {
+    /// Output bytes of the record so far (field ends are offsets in it).
+    out: usize,
+    /// Completed fields and the sum of their trimmed lengths.
+    fields: usize,
+    len: usize,
+    cur: Trimmed,
+}
+
+impl Streamed {
+    /// Feed output bytes starting at offset `self.out` of the record, and
+    /// the field ends among them.
+    fn feed(&mut self, bytes: &[u8], ends: &[usize]) {
+        let base = self.out;
+        let mut at = 0;
+        for &e in ends {
+            let e = e.saturating_sub(base).min(bytes.len());
+            self.cur.feed(&bytes[at.min(e)..e]);
+            self.len = self.len.saturating_add(self.cur.core);
+            self.fields += 1;
+            self.cur = Trimmed::default();
+            at = e;
+        }
+        self.cur.feed(&bytes[at.min(bytes.len())..]);
+        self.out += bytes.len();
+    }
+}
+
+/// The records of CSV input given in pieces, read with `csv_core` with the
+/// settings of [`reader`] (comma, `"` quotes doubled inside, CR/LF/CRLF
+/// records, no header, any number of fields), at the positions a
+/// `csv::Reader` reports.
+///
+/// A record is held (its fields readable with [`Records::field`]) while its
+/// fields take at most `max_row` + 64 KiB and number at most `width` + 1.
+/// Beyond either, the rest of it is streamed through a small buffer and
+/// only counted, so a huge row never takes more memory than that; the count
+/// says whether it is refused (too long, wrong width). A row that is within
+/// both limits after all (white space around cells is not counted) is read
+/// again from its start and held. O(bytes) time.
+struct Records<'a> {
+    pieces: [&'a [u8]; 3],
+    /// Bytes of the pieces consumed.
+    pos: usize,
+    core: csv_core::Reader,
+    buf: Vec<u8>,
+    ends: Vec<usize>,
+    /// Fields of the held record.
+    n: usize,
+    max_held: usize,
+    max_fields: usize,
+    done: bool,
+}
+
+impl<'a> Records<'a> {
+    fn new(pieces: [&'a [u8]; 3], max_row: usize, width: usize) -> Records<'a> {
+        Records {
+            pieces,
+            pos: 0,
+            core: csv_core::Reader::new(),
+            buf: vec![0; 1024],
+            ends: vec![0; width + 1],
+            n: 0,
+            max_held: max_row.saturating_add(64 << 10),
+            max_fields: width + 1,
+            done: false,
+        }
+    }
+
+    /// The unread input of the piece at `pos` (empty at the end).
+    fn input_at(&self, pos: usize) -> &'a [u8] {
+        let mut at = pos;
+        for p in self.pieces {
+            if at < p.len() {
+                return &p[at..];
+            }
+            at -= p.len();
+        }
+        &[]
+    }
+
+    /// The next record, or `None` at the end of the input.
+    fn next_record(&mut self) -> Option<Rec> {
+        use csv_core::ReadRecordResult as R;
+        if self.done {
+            return None;
+        }
+        let (byte, line) = (self.pos as u64, self.core.line());
+        let (mut outlen, mut endlen) = (0, 0);
+        let mut streamed: Option<Streamed> = None;
+        let mut scratch = Vec::new();
+        let mut sends = Vec::new();
+        loop {
+            let input = self.input_at(self.pos);
+            let res = if let Some(st) = streamed.as_mut() {
+                let (res, nin, nout, nend) = self.core.read_record(input, &mut scratch, &mut sends);
+                self.pos += nin;
+                st.feed(&scratch[..nout], &sends[..nend]);
+                res
+            } else {
+                let (res, nin, nout, nend) =
+                    self.core
+                        .read_record(input, &mut self.buf[outlen..], &mut self.ends[endlen..]);
+                self.pos += nin;
+                outlen += nout;
+                endlen += nend;
+                res
+            };
+            match res {
+                R::InputEmpty => continue,
+                R::OutputFull | R::OutputEndsFull if streamed.is_some() => continue,
+                R::OutputFull if self.buf.len() < self.max_held => {
+                    let grow = (self.buf.len() * 2).min(self.max_held.max(self.buf.len() + 1));
+                    self.buf.resize(grow, 0);
+                }
+                R::OutputEndsFull if self.ends.len() < self.max_fields => {
+                    let grow = (self.ends.len() * 2).min(self.max_fields);
+                    self.ends.resize(grow, 0);
+                }
+                R::OutputFull | R::OutputEndsFull => {
+                    // too big to hold: count the rest
+                    let mut st = Streamed::default();
+                    st.feed(&self.buf[..outlen], &self.ends[..endlen]);
+                    streamed = Some(st);
+                    scratch = vec![0; 64 << 10];
+                    sends = vec![0; 1024];
+                }
+                R::Record => {
+                    let Some(st) = streamed else {
+                        self.n = endlen;
+                        let len = (0..endlen)
+                            .filter_map(|i| self.field(i))
+                            .map(|f| f.trim_ascii().len())
+                            .sum();
+                        return Some(Rec {
+                            byte,
+                            line,
+                            fields: endlen,
+                            len,
+                        });
+                    };
+                    let fields = st.fields;
+                    let len = st.len;
+                    self.n = 0;
+                    if fields < self.max_fields && len <= self.max_held {
+                        self.reread(byte as usize);
+                    }
+                    return Some(Rec {
+                        byte,
+                        line,
+                        fields,
+                        len,
+                    });
+                }
+                R::End => {
+                    self.done = true;
+                    return None;
+                }
+            }
+        }
+    }
+
+    /// Read the record at `start` again, holding it whatever its size.
+    fn reread(&mut self, start: usize) {
+        use csv_core::ReadRecordResult as R;
+        let mut core = csv_core::Reader::new();
+        let (mut pos, mut outlen, mut endlen) = (start, 0, 0);
+        loop {
+            let mut input = self.input_at(pos);
+            if pos == start {
+                // as at the start of a chunk: no BOM stripping (see `parse`)
+                input = &input[..input.len().min(2)];
+            }
+            let (res, nin, nout, nend) =
+                core.read_record(input, &mut self.buf[outlen..], &mut self.ends[endlen..]);
+            pos += nin;
+            outlen += nout;
+            endlen += nend;
+            match res {
+                R::InputEmpty => {}
+                R::OutputFull => {
+                    let grow = self.buf.len() * 2;
+                    self.buf.resize(grow, 0);
+                }
+                R::OutputEndsFull => {
+                    let grow = self.ends.len() * 2;
+                    self.ends.resize(grow, 0);
+                }
+                R::Record | R::End => {
+                    self.n = endlen;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The byte range of field `i` of the held record.
+    fn range(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        if i >= self.n {
+            return None;
+        }
+        let end = self.ends[i];
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(start..end)
+    }
+
+    /// Field `i` of the held record.
+    fn field(&self, i: usize) -> Option<&[u8]> {
+        self.buf.get(self.range(i)?)
+    }
+
+    /// The fields of the held record, end to end.
+    fn slice(&self) -> &[u8] {
+        let end = if self.n == 0 {
+            0
+        } else {
+            self.ends[self.n - 1]
+        };
+        &self.buf[..end]
     }
 }
 
@@ -617,6 +888,35 @@ mod tests {
                 c,
                 &Limits {
                     max_line_bytes: 3,
+                    ..Limits::default()
+                },
+            );
+        }
+    }
+
+    /// Rows too big to hold are counted while streamed past, and give the
+    /// reference's rows and problems: long rows, rows with many fields, and
+    /// rows that are long only in white space around their cells (read
+    /// again and kept), with and without a BOM and quotes.
+    #[test]
+    fn streamed_rows_equal_reference() {
+        let pad = " ".repeat(70_000);
+        let long = "x".repeat(70_000);
+        let many = ",".repeat(70_000);
+        let cases = [
+            format!("id,kind\na,{pad}firm{pad}\nb,firm\n"),
+            format!("id,kind\na,{long}\nb,firm\n"),
+            format!("id,kind\na,b{many}\nb,firm\n"),
+            format!("id,kind\na,\"{long}\nq\"\"\"\nb,firm\r\n"),
+            format!("id,kind\n\u{feff}{pad}a,firm\n{pad}\nb,{pad}\n"),
+            format!("id,kind\na,\"{pad}\"\nb,\"unclosed{long}"),
+        ];
+        for c in &cases {
+            check(c.as_bytes(), &Limits::default());
+            check(
+                c.as_bytes(),
+                &Limits {
+                    max_line_bytes: 5,
                     ..Limits::default()
                 },
             );

@@ -7,9 +7,10 @@
 //! attribute is kept); hierarchical graphs (nodes inside nodes) are refused.
 
 use super::Limits;
+use super::table::LineCounter;
 use super::table::Tables;
 use super::xml::{
-    GraphDoc, Item, attrs, get, line_at, local, problem, read_limited, resolve_ref, to_tables, utf8,
+    GraphDoc, Item, Names, attrs, get, local, problem, read_limited, resolve_ref, to_tables, utf8,
 };
 use crate::error::{Error, Problem, Result};
 use quick_xml::Reader;
@@ -27,17 +28,20 @@ pub fn read_file(path: &Path, limits: &Limits) -> Result<Tables> {
 struct Attr {
     title: String,
     default: Option<String>,
-}
-
-fn add_name(names: &mut Vec<String>, n: &str) {
-    if !names.iter().any(|x| x == n) {
-        names.push(n.to_string());
-    }
+    /// Number of the last item that gave a value for it (items count
+    /// from 1), so that a repeated `<attvalue>` is dropped in O(1).
+    given_by: u64,
 }
 
 /// Parse GEXF bytes into dataset tables.
 pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables> {
     let text = utf8(path, bytes)?;
+    let lines = LineCounter::new(bytes);
+    let (mut node_names, mut edge_names) = (Names::default(), Names::default());
+    let mut items = 0u64;
+    // values the current item took from its start tag (label, weight, …)
+    let mut tag_attrs = 0usize;
+    let mut graphs = 0usize;
     let mut r = Reader::from_str(text);
     r.config_mut().trim_text(false);
     let mut problems: Vec<Problem> = Vec::new();
@@ -58,7 +62,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                 problems.push(
                     problem(
                         path,
-                        bytes,
+                        &lines,
                         r.error_position(),
                         format!("not well-formed XML: {e}"),
                     )
@@ -67,7 +71,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                 break;
             }
         };
-        let at = |msg: String| problem(path, bytes, pos, msg);
+        let at = |msg: String| problem(path, &lines, pos, msg);
         match ev {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(ev, Event::Empty(_));
@@ -95,15 +99,15 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                         let id = get(&a, "id").unwrap_or_default().to_string();
                         let title = get(&a, "title").unwrap_or(&id).to_string();
                         if class == "node" {
-                            add_name(&mut doc.node_names, &title);
+                            node_names.add(&mut doc.node_names, &title);
                         } else if class == "edge" {
-                            add_name(&mut doc.edge_names, &title);
+                            edge_names.add(&mut doc.edge_names, &title);
                         }
                         decl.entry(class.clone()).or_default().insert(
                             id.clone(),
                             Attr {
                                 title,
-                                default: None,
+                                ..Attr::default()
                             },
                         );
                         if !empty {
@@ -115,6 +119,16 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                         problems.push(at("nested graphs are not supported".into()));
                         break;
                     }
+                    "graph" => {
+                        graphs += 1;
+                        if graphs > 1 {
+                            problems.push(
+                                at("more than one <graph> in the file".into())
+                                    .hint("a dataset is one graph: split the file"),
+                            );
+                            break;
+                        }
+                    }
                     "nodes" | "parents" if stack.iter().any(|s| s == "node") => {
                         problems.push(
                             at("hierarchical graphs (nodes inside nodes) are not supported".into())
@@ -123,32 +137,35 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                         break;
                     }
                     "node" => {
+                        items += 1;
                         let mut it = Item {
-                            line: line_at(bytes, pos),
+                            line: lines.line_at(pos),
                             a: get(&a, "id").unwrap_or_default().to_string(),
                             ..Item::default()
                         };
                         // a label equal to the id (NetworkX's default) carries nothing
                         if let Some(l) = get(&a, "label").filter(|l| *l != it.a) {
-                            add_name(&mut doc.node_names, "label");
+                            node_names.add(&mut doc.node_names, "label");
                             it.attrs.push(("label".into(), l.to_string()));
                         }
+                        tag_attrs = it.attrs.len();
                         if empty {
-                            push_item(&mut doc, &decl, false, it);
+                            doc.nodes.push(it);
                         } else {
                             item = Some((false, it));
                         }
                     }
                     "edge" => {
+                        items += 1;
                         let mut it = Item {
-                            line: line_at(bytes, pos),
+                            line: lines.line_at(pos),
                             a: get(&a, "source").unwrap_or_default().to_string(),
                             b: get(&a, "target").unwrap_or_default().to_string(),
                             ..Item::default()
                         };
                         for (x, col) in [("weight", "weight"), ("label", "label")] {
                             if let Some(v) = get(&a, x) {
-                                add_name(&mut doc.edge_names, col);
+                                edge_names.add(&mut doc.edge_names, col);
                                 it.attrs.push((col.to_string(), v.to_string()));
                             }
                         }
@@ -157,15 +174,16 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                         if let Some(t) = get(&a, "type")
                             && !matches!(t, "directed" | "undirected" | "mutual")
                         {
-                            add_name(&mut doc.edge_names, "type");
+                            edge_names.add(&mut doc.edge_names, "type");
                             it.attrs.push(("type".into(), t.to_string()));
                         }
                         if let Some(k) = get(&a, "kind") {
-                            add_name(&mut doc.edge_names, "kind");
+                            edge_names.add(&mut doc.edge_names, "kind");
                             it.attrs.push(("kind".into(), k.to_string()));
                         }
+                        tag_attrs = it.attrs.len();
                         if empty {
-                            push_item(&mut doc, &decl, true, it);
+                            doc.edges.push(it);
                         } else {
                             item = Some((true, it));
                         }
@@ -175,20 +193,23 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                             let cls = if *is_edge { "edge" } else { "node" };
                             let id = get(&a, "for").or_else(|| get(&a, "id")).unwrap_or_default();
                             let value = get(&a, "value").unwrap_or_default();
-                            match decl.get(cls).and_then(|m| m.get(id)) {
+                            match decl.get_mut(cls).and_then(|m| m.get_mut(id)) {
                                 Some(d) => {
                                     if value.len() > limits.max_line_bytes {
                                         problems.push(at(format!(
                                             "value of `{}` is {} bytes, more than the limit of {}",
                                             d.title, value.len(), limits.max_line_bytes))
                                             .hint("raise the limit with --max-line-bytes if the value is genuine"));
-                                    } else if !it.attrs.iter().any(|(n, _)| *n == d.title) {
+                                    } else if d.given_by != items
+                                        && !it.attrs.iter().take(tag_attrs).any(|(n, _)| *n == d.title)
+                                    {
+                                        d.given_by = items;
                                         it.attrs.push((d.title.clone(), value.to_string()));
                                     }
                                 }
                                 None => problems.push(at(format!(
                                     "<attvalue for=\"{id}\"> refers to no declared {cls} attribute"))
-                                    .hint("declare it in <attributes class=\"{cls}\">")),
+                                    .hint(format!("declare it in <attributes class=\"{cls}\">"))),
                             }
                         }
                     }
@@ -212,7 +233,11 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                     }
                     "node" | "edge" => {
                         if let Some((is_edge, it)) = item.take() {
-                            push_item(&mut doc, &decl, is_edge, it);
+                            if is_edge {
+                                doc.edges.push(it);
+                            } else {
+                                doc.nodes.push(it);
+                            }
                         }
                     }
                     _ => {}
@@ -276,8 +301,15 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
     if !problems.is_empty() {
         return Err(Error::from_problems(problems));
     }
+    doc.node_defaults = defaults(&decl, "node");
+    doc.edge_defaults = defaults(&decl, "edge");
     // edge `kind` is the tie type when no `type` attribute is declared
     if !doc.edge_names.iter().any(|n| n == "type") {
+        for (k, _) in doc.edge_defaults.iter_mut() {
+            if k == "kind" {
+                *k = "type".into();
+            }
+        }
         for n in doc.edge_names.iter_mut() {
             if n == "kind" {
                 *n = "type".into();
@@ -291,30 +323,20 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
             }
         }
     }
-    to_tables(path, doc)
+    to_tables(path, doc, bytes.len())
 }
 
-fn push_item(
-    doc: &mut GraphDoc,
-    decl: &HashMap<String, HashMap<String, Attr>>,
-    is_edge: bool,
-    mut it: Item,
-) {
-    let cls = if is_edge { "edge" } else { "node" };
-    if let Some(m) = decl.get(cls) {
-        let mut defaults: Vec<(&String, &Attr)> =
-            m.iter().filter(|(_, d)| d.default.is_some()).collect();
-        defaults.sort_by_key(|(id, _)| id.as_str());
-        for (_, d) in defaults {
-            if !it.attrs.iter().any(|(n, _)| *n == d.title) {
-                it.attrs
-                    .push((d.title.clone(), d.default.clone().unwrap_or_default()));
-            }
-        }
-    }
-    if is_edge {
-        doc.edges.push(it);
-    } else {
-        doc.nodes.push(it);
-    }
+/// The defaults of a class's attributes, one per title, in attribute id
+/// order (the first attribute of a title wins).
+fn defaults(decl: &HashMap<String, HashMap<String, Attr>>, cls: &str) -> Vec<(String, String)> {
+    let Some(m) = decl.get(cls) else {
+        return Vec::new();
+    };
+    let mut d: Vec<(&String, &Attr)> = m.iter().filter(|(_, d)| d.default.is_some()).collect();
+    d.sort_by_key(|(id, _)| id.as_str());
+    let mut names = std::collections::HashSet::new();
+    d.into_iter()
+        .filter(|(_, a)| names.insert(a.title.as_str()))
+        .map(|(_, a)| (a.title.clone(), a.default.clone().unwrap_or_default()))
+        .collect()
 }

@@ -4,9 +4,10 @@
 //! are refused with the line they are on.
 
 use super::Limits;
+use super::table::LineCounter;
 use super::table::Tables;
 use super::xml::{
-    GraphDoc, Item, attrs, get, local, problem, read_limited, resolve_ref, to_tables, utf8,
+    GraphDoc, Item, Names, attrs, get, local, problem, read_limited, resolve_ref, to_tables, utf8,
 };
 use crate::error::{Error, Problem, Result};
 use quick_xml::Reader;
@@ -29,6 +30,8 @@ struct Key {
 /// Parse GraphML bytes into dataset tables.
 pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables> {
     let text = utf8(path, bytes)?;
+    let lines = LineCounter::new(bytes);
+    let (mut node_names, mut edge_names) = (Names::default(), Names::default());
     let mut r = Reader::from_str(text);
     r.config_mut().trim_text(false);
     let mut problems: Vec<Problem> = Vec::new();
@@ -49,7 +52,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                 problems.push(
                     problem(
                         path,
-                        bytes,
+                        &lines,
                         r.error_position(),
                         format!("not well-formed XML: {e}"),
                     )
@@ -58,7 +61,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                 break;
             }
         };
-        let at = |msg: String| problem(path, bytes, pos, msg);
+        let at = |msg: String| problem(path, &lines, pos, msg);
         match ev {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(ev, Event::Empty(_));
@@ -96,11 +99,11 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                             },
                         );
                         let dom = get(&a, "for").unwrap_or("all");
-                        if (dom == "node" || dom == "all") && !doc.node_names.contains(&attr_name) {
-                            doc.node_names.push(attr_name.clone());
+                        if dom == "node" || dom == "all" {
+                            node_names.add(&mut doc.node_names, &attr_name);
                         }
-                        if (dom == "edge" || dom == "all") && !doc.edge_names.contains(&attr_name) {
-                            doc.edge_names.push(attr_name);
+                        if dom == "edge" || dom == "all" {
+                            edge_names.add(&mut doc.edge_names, &attr_name);
                         }
                         if !empty {
                             key_in_progress = Some(id);
@@ -127,25 +130,25 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                     "node" => {
                         let id = get(&a, "id").unwrap_or_default().to_string();
                         let it = Item {
-                            line: super::xml::line_at(bytes, pos),
+                            line: lines.line_at(pos),
                             a: id,
                             ..Item::default()
                         };
                         if empty {
-                            push_item(&mut doc, &keys, false, it);
+                            doc.nodes.push(it);
                         } else {
                             item = Some((false, it));
                         }
                     }
                     "edge" => {
                         let it = Item {
-                            line: super::xml::line_at(bytes, pos),
+                            line: lines.line_at(pos),
                             a: get(&a, "source").unwrap_or_default().to_string(),
                             b: get(&a, "target").unwrap_or_default().to_string(),
                             ..Item::default()
                         };
                         if empty {
-                            push_item(&mut doc, &keys, true, it);
+                            doc.edges.push(it);
                         } else {
                             item = Some((true, it));
                         }
@@ -189,17 +192,17 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                                 Some(key) => {
                                     let want = if *is_edge { "edge" } else { "node" };
                                     if key.domain != want && key.domain != "all" {
-                                        problems.push(problem(path, bytes, dpos, format!(
+                                        problems.push(problem(path, &lines, dpos, format!(
                                             "<data key=\"{k}\"> on a {want}, but the key is declared for {}", key.domain)));
                                     } else if t.len() > limits.max_line_bytes {
-                                        problems.push(problem(path, bytes, dpos, format!(
+                                        problems.push(problem(path, &lines, dpos, format!(
                                             "value of `{}` is {} bytes, more than the limit of {}", key.name, t.len(), limits.max_line_bytes))
                                             .hint("raise the limit with --max-line-bytes if the value is genuine"));
                                     } else {
                                         it.attrs.push((key.name.clone(), t));
                                     }
                                 }
-                                None => problems.push(problem(path, bytes, dpos, format!(
+                                None => problems.push(problem(path, &lines, dpos, format!(
                                     "<data key=\"{k}\"> refers to no declared <key>"))
                                     .hint("declare every key with <key id=… for=… attr.name=…> before the graph")),
                             }
@@ -207,7 +210,11 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                     }
                     "node" | "edge" => {
                         if let Some((is_edge, it)) = item.take() {
-                            push_item(&mut doc, &keys, is_edge, it);
+                            if is_edge {
+                                doc.edges.push(it);
+                            } else {
+                                doc.nodes.push(it);
+                            }
                         }
                     }
                     _ => {}
@@ -276,25 +283,22 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
     if !problems.is_empty() {
         return Err(Error::from_problems(problems));
     }
-    to_tables(path, doc)
+    doc.node_defaults = defaults(&keys, "node");
+    doc.edge_defaults = defaults(&keys, "edge");
+    to_tables(path, doc, bytes.len())
 }
 
-fn push_item(doc: &mut GraphDoc, keys: &HashMap<String, Key>, is_edge: bool, mut it: Item) {
-    let want = if is_edge { "edge" } else { "node" };
-    let mut defaults: Vec<(&String, &Key)> = keys
+/// The defaults of the keys of a domain, one per attribute name, in key id
+/// order (the first key of a name wins).
+fn defaults(keys: &HashMap<String, Key>, want: &str) -> Vec<(String, String)> {
+    let mut d: Vec<(&String, &Key)> = keys
         .iter()
         .filter(|(_, k)| (k.domain == want || k.domain == "all") && k.default.is_some())
         .collect();
-    defaults.sort_by_key(|(id, _)| id.as_str());
-    for (_, k) in defaults {
-        if !it.attrs.iter().any(|(n, _)| *n == k.name) {
-            it.attrs
-                .push((k.name.clone(), k.default.clone().unwrap_or_default()));
-        }
-    }
-    if is_edge {
-        doc.edges.push(it);
-    } else {
-        doc.nodes.push(it);
-    }
+    d.sort_by_key(|(id, _)| id.as_str());
+    let mut names = std::collections::HashSet::new();
+    d.into_iter()
+        .filter(|(_, k)| names.insert(k.name.as_str()))
+        .map(|(_, k)| (k.name.clone(), k.default.clone().unwrap_or_default()))
+        .collect()
 }

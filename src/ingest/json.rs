@@ -3,8 +3,8 @@
 //! the CSV columns. Each record keeps the line it starts on, so validation
 //! messages name `FILE:LINE` as for CSV.
 
-use super::Limits;
-use super::table::{Table, Tables};
+use super::table::{LineCounter, Table, Tables};
+use super::{Budget, Limits};
 use crate::error::{Error, Problem, Result};
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -27,11 +27,22 @@ struct Doc<'a> {
 /// Read a JSON dataset file.
 pub fn read_file(path: &Path, limits: &Limits) -> Result<Tables> {
     let bytes = limits.read(path)?;
-    parse_bytes(path, &bytes)
+    parse_bytes_with(path, &bytes, limits)
 }
 
-/// Parse JSON dataset bytes.
+/// Parse JSON dataset bytes with the default limits.
 pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Tables> {
+    parse_bytes_with(path, bytes, &Limits::default())
+}
+
+/// Parse JSON dataset bytes. A UTF-8 byte order mark is skipped, as the
+/// CSV reader does. A record with more than `max_line_bytes` of text is
+/// refused like a long CSV row, and the tables built stay within the
+/// [`Budget`] of the input's size. Lines are counted forward as records are
+/// read: O(bytes) in all.
+pub fn parse_bytes_with(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables> {
+    let max_row = limits.max_line_bytes.min(super::table::MAX_ROW_TEXT);
+    let budget = Budget::for_input(bytes.len());
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = 1 + bytes[..e.valid_up_to()]
             .iter()
@@ -39,6 +50,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Tables> {
             .count() as u64;
         Error::data(Problem::at(path, line, "not valid UTF-8").hint("save the file as UTF-8"))
     })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let doc: Doc = serde_json::from_str(text).map_err(|e| {
         Error::data(
             Problem::at(path, e.line().max(1) as u64, format!("not a dataset document: {e}")).hint(
@@ -48,18 +60,15 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Tables> {
     })?;
     let mut problems = Vec::new();
     let base = text.as_ptr() as usize;
+    let lines = LineCounter::new(text.as_bytes());
     let line_of = |raw: &RawValue| -> u64 {
-        let off = (raw.get().as_ptr() as usize)
-            .saturating_sub(base)
-            .min(text.len());
-        1 + text.as_bytes()[..off]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64
+        let off = (raw.get().as_ptr() as usize).saturating_sub(base);
+        lines.line_at(off as u64)
     };
     let table = |recs: Option<Vec<&RawValue>>, problems: &mut Vec<Problem>| -> Option<Table> {
         let recs = recs?;
         let mut header: Vec<String> = Vec::new();
+        let mut col_of: std::collections::HashMap<String, usize> = Default::default();
         let mut rows: Vec<(u64, BTreeMap<usize, String>)> = Vec::with_capacity(recs.len());
         for raw in recs {
             let line = line_of(raw);
@@ -102,20 +111,40 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Tables> {
                     ));
                     break;
                 }
-                let col = match header.iter().position(|h| *h == k) {
-                    Some(c) => c,
+                let col = match col_of.get(&k) {
+                    Some(&c) => c,
                     None => {
+                        col_of.insert(k.clone(), header.len());
                         header.push(k);
                         header.len() - 1
                     }
                 };
                 cells.insert(col, s);
             }
-            if !bad {
-                rows.push((line, cells));
+            if bad {
+                continue;
             }
+            let len: usize = cells.values().map(String::len).sum();
+            if len > max_row {
+                problems.push(
+                    Problem::at(
+                        path,
+                        line,
+                        format!("record is {len} bytes, more than the limit of {max_row}"),
+                    )
+                    .hint("raise the limit with --max-line-bytes if the record is genuine"),
+                );
+                continue;
+            }
+            rows.push((line, cells));
         }
         let width = header.len();
+        // the cells given are O(bytes); a field name that appears in only
+        // some records widens all of them
+        if let Err(e) = budget.check(path, width as u128 * rows.len() as u128, 0, 0) {
+            problems.extend(e.problems().iter().cloned());
+            return None;
+        }
         let mut t = Table::new(path.to_path_buf(), header, 1);
         for (line, mut m) in rows {
             let cells: Vec<String> = (0..width)

@@ -314,3 +314,42 @@ pub struct Tables {
     /// ties (optional).
     pub ties: Option<Table>,
 }
+
+/// Lines of byte offsets in one input, for readers that learn a record's
+/// byte offset (JSON, XML): the count of newlines is carried forward from
+/// the previous query, so offsets asked in increasing order cost O(bytes)
+/// in all. An offset before the previous one restarts the count from the
+/// start of the input (the JSON reader does this at most once per list).
+#[derive(Debug)]
+pub struct LineCounter<'a> {
+    bytes: &'a [u8],
+    /// (offset, line of that offset) of the last query.
+    at: std::cell::Cell<(usize, u64)>,
+}
+
+impl<'a> LineCounter<'a> {
+    /// A counter over `bytes`, at line 1.
+    pub fn new(bytes: &'a [u8]) -> LineCounter<'a> {
+        LineCounter {
+            bytes,
+            at: std::cell::Cell::new((0, 1)),
+        }
+    }
+
+    /// The 1-based line of byte `offset` (clamped to the input's length).
+    pub fn line_at(&self, offset: u64) -> u64 {
+        let off = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        let (mut from, mut line) = self.at.get();
+        if off < from {
+            (from, line) = (0, 1);
+        }
+        line += self.bytes[from..off]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.at.set((off, line));
+        line
+    }
+}

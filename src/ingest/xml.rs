@@ -12,12 +12,13 @@
 //! Validation (unknown kinds, bad numbers, self-loops, unknown ends) is the
 //! usual dataset validation, reported at the line of the node or edge.
 
-use super::Limits;
-use super::table::{Table, Tables};
+use super::table::{LineCounter, Table, Tables};
+use super::{Budget, Limits};
 use crate::error::{Error, Problem, Result};
 use quick_xml::XmlVersion;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesRef, BytesStart};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// A node or edge read from a graph file.
@@ -44,6 +45,28 @@ pub struct GraphDoc {
     pub node_names: Vec<String>,
     /// Edge attribute names in declaration order.
     pub edge_names: Vec<String>,
+    /// Default values of node attributes (name, value), one per name, in
+    /// the order they apply; stored once, not copied into every node.
+    pub node_defaults: Vec<(String, String)>,
+    /// Default values of edge attributes, as `node_defaults`.
+    pub edge_defaults: Vec<(String, String)>,
+}
+
+/// A list of names with O(1) membership, in insertion order (attribute
+/// names: a file may declare many).
+#[derive(Debug, Default)]
+pub struct Names {
+    seen: std::collections::HashSet<String>,
+}
+
+impl Names {
+    /// Append `n` to `list` unless this set has seen it.
+    pub fn add(&mut self, list: &mut Vec<String>, n: &str) {
+        if !self.seen.contains(n) {
+            self.seen.insert(n.to_string());
+            list.push(n.to_string());
+        }
+    }
 }
 
 /// Line (1-based) of a byte offset.
@@ -72,8 +95,19 @@ pub fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
 }
 
 /// A problem at a byte offset.
-pub fn problem(path: &Path, bytes: &[u8], offset: u64, msg: impl Into<String>) -> Problem {
-    Problem::at(path, line_at(bytes, offset), msg)
+pub fn problem(
+    path: &Path,
+    lines: &LineCounter<'_>,
+    offset: u64,
+    msg: impl Into<String>,
+) -> Problem {
+    Problem::at(path, lines.line_at(offset), msg)
+}
+
+/// A value without the XML white space (space, tab, CR, LF) around it;
+/// other characters, such as a no-break or ideographic space, are kept.
+pub fn xml_trim(v: &str) -> &str {
+    v.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
 }
 
 /// The XML attributes of a start tag as (local name, normalised value).
@@ -116,10 +150,13 @@ pub fn local(e: &BytesStart<'_>) -> String {
 }
 
 /// Map a parsed graph onto the actors and ties tables (see the module docs).
+/// `input_bytes` is the size of the file, for the [`Budget`] that the
+/// tables (defaults included) must fit before they are built.
 ///
-/// Fails only for a record with more than
-/// [`MAX_ROW_TEXT`](super::table::MAX_ROW_TEXT) bytes of text.
-pub fn to_tables(path: &Path, doc: GraphDoc) -> Result<Tables> {
+/// Fails for a record with more than
+/// [`MAX_ROW_TEXT`](super::table::MAX_ROW_TEXT) bytes of text and for tables
+/// over the budget. O(nodes × node columns + edges × edge columns).
+pub fn to_tables(path: &Path, doc: GraphDoc, input_bytes: usize) -> Result<Tables> {
     // node columns
     let has_name = doc.node_names.iter().any(|n| n == "name");
     let node_col = |n: &str| -> String {
@@ -129,26 +166,93 @@ pub fn to_tables(path: &Path, doc: GraphDoc) -> Result<Tables> {
             _ => n.to_string(),
         }
     };
-    let mut header = vec!["id".to_string(), "kind".to_string()];
-    for n in &doc.node_names {
-        let c = node_col(n);
-        if !header.contains(&c) {
-            header.push(c);
+    let edge_col = |n: &str| -> String {
+        match n {
+            "source" | "target" => format!("{n}_attr"),
+            _ => n.to_string(),
         }
-    }
-    let mut actors = Table::new(path.to_path_buf(), header.clone(), 1);
+    };
+    let columns = |first: [&str; 2], names: &[String], col: &dyn Fn(&str) -> String| {
+        let mut header: Vec<String> = first.iter().map(|s| s.to_string()).collect();
+        let mut index: HashMap<String, usize> = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.clone(), i))
+            .collect();
+        for n in names {
+            let c = col(n);
+            if !index.contains_key(&c) {
+                index.insert(c.clone(), header.len());
+                header.push(c);
+            }
+        }
+        (header, index)
+    };
+    let (header, nidx) = columns(["id", "kind"], &doc.node_names, &node_col);
+    let (eheader, eidx) = columns(["source", "target"], &doc.edge_names, &edge_col);
+    // what the tables will hold, checked before they are built
+    let explicit: usize = doc
+        .nodes
+        .iter()
+        .chain(&doc.edges)
+        .map(|it| it.attrs.len())
+        .sum();
+    let (nn, ne) = (doc.nodes.len() as u128, doc.edges.len() as u128);
+    let dtext = |d: &[(String, String)]| d.iter().map(|(_, v)| v.len() as u128).sum::<u128>();
+    let given_text: usize = doc
+        .nodes
+        .iter()
+        .chain(&doc.edges)
+        .flat_map(|it| &it.attrs)
+        .map(|(_, v)| v.len())
+        .sum();
+    Budget::for_input(input_bytes).check(
+        path,
+        nn * header.len() as u128 + ne * eheader.len() as u128,
+        explicit as u128
+            + nn * doc.node_defaults.len() as u128
+            + ne * doc.edge_defaults.len() as u128,
+        given_text as u128 + nn * dtext(&doc.node_defaults) + ne * dtext(&doc.edge_defaults),
+    )?;
     let mut too_long = Vec::new();
+    // Fill a row: the item's own values (the first non-empty one of a
+    // column wins), then the defaults of attributes it does not give.
+    let mut given: Vec<bool> = Vec::new();
+    let mut fill = |cells: &mut Vec<String>,
+                    attrs: Vec<(String, String)>,
+                    defaults: &[(String, String)],
+                    idx: &HashMap<String, usize>,
+                    col: &dyn Fn(&str) -> String| {
+        given.clear();
+        given.resize(cells.len(), false);
+        let mut names: Vec<usize> = Vec::new();
+        for (k, v) in attrs {
+            if let Some(&i) = idx.get(&col(&k)) {
+                names.push(i);
+                if cells[i].is_empty() {
+                    cells[i] = xml_trim(&v).to_string();
+                }
+            }
+        }
+        for i in names {
+            given[i] = true;
+        }
+        for (k, v) in defaults {
+            if let Some(&i) = idx.get(&col(k))
+                && !given[i]
+            {
+                given[i] = true;
+                if cells[i].is_empty() {
+                    cells[i] = xml_trim(v).to_string();
+                }
+            }
+        }
+    };
+    let mut actors = Table::new(path.to_path_buf(), header.clone(), 1);
     for it in doc.nodes {
         let mut cells = vec![String::new(); header.len()];
         cells[0] = it.a;
-        for (k, v) in it.attrs {
-            let c = node_col(&k);
-            if let Some(i) = header.iter().position(|h| *h == c)
-                && cells[i].is_empty()
-            {
-                cells[i] = v.trim().to_string();
-            }
-        }
+        fill(&mut cells, it.attrs, &doc.node_defaults, &nidx, &node_col);
         if cells[1].is_empty() {
             cells[1] = "other".to_string();
         }
@@ -156,33 +260,12 @@ pub fn to_tables(path: &Path, doc: GraphDoc) -> Result<Tables> {
             too_long.push(it.line);
         }
     }
-    // tie columns
-    let edge_col = |n: &str| -> String {
-        match n {
-            "source" | "target" => format!("{n}_attr"),
-            _ => n.to_string(),
-        }
-    };
-    let mut eheader = vec!["source".to_string(), "target".to_string()];
-    for n in &doc.edge_names {
-        let c = edge_col(n);
-        if !eheader.contains(&c) {
-            eheader.push(c);
-        }
-    }
     let mut ties = Table::new(path.to_path_buf(), eheader.clone(), 1);
     for it in doc.edges {
         let mut cells = vec![String::new(); eheader.len()];
         cells[0] = it.a;
         cells[1] = it.b;
-        for (k, v) in it.attrs {
-            let c = edge_col(&k);
-            if let Some(i) = eheader.iter().position(|h| *h == c)
-                && cells[i].is_empty()
-            {
-                cells[i] = v.trim().to_string();
-            }
-        }
+        fill(&mut cells, it.attrs, &doc.edge_defaults, &eidx, &edge_col);
         if !ties.push_row(it.line, &cells) {
             too_long.push(it.line);
         }

@@ -7,6 +7,7 @@
 //! groups above a size limit.
 
 mod actor;
+pub mod schema;
 mod years;
 
 pub use actor::{Actor, Kind, SizeClass, SizeGroup};

@@ -1,43 +1,246 @@
-//! Atomic file writes: write to a temporary file beside the target, flush,
-//! then rename over it, so a killed job never leaves half a file.
+//! Safe atomic writes.
+//!
+//! A file is written to a temporary file beside the target, flushed and
+//! synced, then renamed over it, so a reader never sees half a file and a
+//! failed or killed run leaves the target as it was:
+//!
+//! * the temporary file is created exclusively (`O_CREAT | O_EXCL`, which
+//!   never follows a symbolic link) under an unpredictable name
+//!   (`.iuinet-XXXXXX.tmp`, from the `tempfile` crate), in the target's
+//!   directory, so a planted file or link cannot redirect the write, and a
+//!   target name of any length allowed by the file system works;
+//! * a target that exists but is not a regular file (a symbolic link, a
+//!   directory, a device such as `/dev/null`, a FIFO) is refused with an I/O
+//!   error (exit 3): write to `-` for standard output instead;
+//! * an existing target keeps its permission bits; a new one gets the
+//!   usual `0666` less the umask;
+//! * the temporary file is removed on any error, and on SIGINT, SIGTERM or
+//!   SIGHUP once [`remove_temporaries_on_signal`] is installed.
+//!
+//! A directory of files ([`write_dir`]) is written into a fresh temporary
+//! sibling directory that is then renamed into place, so the target holds
+//! either the old files or the new ones, never a mix.
 
 use crate::error::{Error, Result};
-use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-/// Write `path` atomically with the bytes that `fill` writes.
+/// Temporary files and directories being written, removed by the signal
+/// handler.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// A registered temporary path, unregistered when dropped.
+struct Pending(PathBuf);
+
+impl Pending {
+    fn new(p: &Path) -> Pending {
+        if let Ok(mut v) = PENDING.lock() {
+            v.push(p.to_path_buf());
+        }
+        Pending(p.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Ok(mut v) = PENDING.lock()
+            && let Some(i) = v.iter().rposition(|p| *p == self.0)
+        {
+            v.swap_remove(i);
+        }
+    }
+}
+
+/// Remove every temporary file or directory still being written.
+fn remove_pending() {
+    if let Ok(v) = PENDING.lock() {
+        for p in v.iter() {
+            if p.is_dir() {
+                let _ = std::fs::remove_dir_all(p);
+            } else {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    }
+}
+
+/// Install a handler (once per process; the CLI does it at start) that on
+/// SIGINT, SIGTERM or SIGHUP removes the temporary files of writes in
+/// progress, then ends the process with the signal's default action.
+/// Library users that handle signals themselves need not call it.
+pub fn remove_temporaries_on_signal() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+            else {
+                return;
+            };
+            std::thread::spawn(move || {
+                if let Some(sig) = signals.forever().next() {
+                    remove_pending();
+                    let _ = signal_hook::low_level::emulate_default_handler(sig);
+                    std::process::exit(128 + sig);
+                }
+            });
+        });
+    }
+}
+
+/// Whether `path` names standard output.
+pub fn is_stdout(path: &Path) -> bool {
+    path == Path::new("-")
+}
+
+/// The directory a target lives in (`.` for a bare name).
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The error for a target that exists but may not be replaced.
+fn refuse(path: &Path, what: &str) -> Error {
+    Error::io(
+        path,
+        std::io::Error::other(format!(
+            "{what}: refusing to replace it (give the path of a regular file, or - for standard output)"
+        )),
+    )
+}
+
+/// Write `path` atomically with the bytes that `fill` writes (see the
+/// module docs); `-` writes to standard output.
 ///
 /// On any error the temporary file is removed and `path` is untouched.
 pub fn write_file<F>(path: &Path, fill: F) -> Result<()>
 where
     F: FnOnce(&mut dyn Write) -> std::io::Result<()>,
 {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
+    if is_stdout(path) {
+        let mut w = BufWriter::new(std::io::stdout().lock());
+        return fill(&mut w)
+            .and_then(|_| w.flush())
+            .map_err(|e| Error::io("<stdout>", e));
+    }
+    let keep = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_file() => Some(m.permissions()),
+        Ok(m) if m.file_type().is_symlink() => return Err(refuse(path, "a symbolic link")),
+        Ok(m) if m.is_dir() => return Err(refuse(path, "a directory")),
+        Ok(_) => return Err(refuse(path, "not a regular file")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(path, e)),
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let mut b = tempfile::Builder::new();
+    b.prefix(".iuinet-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // applied at creation, so the umask applies as for a new file
+        b.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let tmp = b
+        .tempfile_in(parent_of(path))
+        .map_err(|e| Error::io(path, e))?;
+    let _pending = Pending::new(tmp.path());
     let res = (|| -> std::io::Result<()> {
-        let f = File::create(&tmp)?;
-        let mut w = BufWriter::new(f);
+        if let Some(p) = keep {
+            tmp.as_file().set_permissions(p)?;
+        }
+        let mut w = BufWriter::new(tmp.as_file());
         fill(&mut w)?;
         w.flush()?;
-        w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&tmp, path)
+        drop(w);
+        tmp.as_file().sync_all()
     })();
     if let Err(e) = res {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
+        return Err(Error::io(path, e)); // dropping `tmp` removes it
     }
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
 }
 
 /// Write bytes atomically.
 pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
     write_file(path, |w| w.write_all(bytes))
+}
+
+/// Write the directory `dir` atomically: `fill` writes the files into a
+/// fresh temporary directory beside it, which then takes `dir`'s place.
+///
+/// A new `dir` (and its missing parents) is created. An existing `dir` is
+/// replaced only if it holds nothing but regular `.csv` files (an earlier
+/// dataset): the old directory is renamed aside, the new one renamed into
+/// place, and the old one removed. Any other existing `dir` is refused with
+/// an I/O error (exit 3). On error the temporary directory is removed and
+/// `dir` is untouched.
+pub fn write_dir<F>(dir: &Path, fill: F) -> Result<()>
+where
+    F: FnOnce(&Path) -> Result<()>,
+{
+    let exists = match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.is_dir() => true,
+        Ok(m) if m.file_type().is_symlink() => return Err(refuse(dir, "a symbolic link")),
+        Ok(_) => return Err(refuse(dir, "not a directory")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    if exists {
+        for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+            let entry = entry.map_err(|e| Error::io(dir, e))?;
+            let ft = entry.file_type().map_err(|e| Error::io(dir, e))?;
+            let name = entry.file_name();
+            let csv = Path::new(&name)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+            if !(ft.is_file() && csv) {
+                return Err(Error::io(
+                    dir,
+                    std::io::Error::other(format!(
+                        "the directory holds {:?}, which is not a dataset file: refusing to replace it (give a new or empty directory, or one holding only .csv files)",
+                        name
+                    )),
+                ));
+            }
+        }
+    }
+    let parent = parent_of(dir);
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let mut b = tempfile::Builder::new();
+    b.prefix(".iuinet-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o777));
+    }
+    let tmp = b.tempdir_in(&parent).map_err(|e| Error::io(dir, e))?;
+    let _pending = Pending::new(tmp.path());
+    if exists && let Ok(m) = std::fs::metadata(dir) {
+        std::fs::set_permissions(tmp.path(), m.permissions()).map_err(|e| Error::io(dir, e))?;
+    }
+    fill(tmp.path())?; // on error, dropping `tmp` removes it
+    if !exists {
+        std::fs::rename(tmp.path(), dir).map_err(|e| Error::io(dir, e))?;
+        let _ = tmp.keep();
+        return Ok(());
+    }
+    // set the old directory aside (renamed onto an empty placeholder), put
+    // the new one in its place, then remove the old one
+    let old = tempfile::Builder::new()
+        .prefix(".iuinet-old-")
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(dir, e))?;
+    let _pending_old = Pending::new(old.path());
+    std::fs::rename(dir, old.path()).map_err(|e| Error::io(dir, e))?;
+    if let Err(e) = std::fs::rename(tmp.path(), dir) {
+        let _ = std::fs::rename(old.path(), dir);
+        return Err(Error::io(dir, e));
+    }
+    let _ = tmp.keep();
+    drop(old); // removes the old files
+    Ok(())
 }

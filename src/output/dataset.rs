@@ -4,7 +4,7 @@
 
 use super::atomic;
 use crate::error::{Error, Result};
-use crate::ingest::standard_columns;
+use crate::model::schema::{FILES, LIST_COL, NUMERIC_COLS, file_name, json_key, standard_columns};
 use crate::model::{Group, Layer, Network};
 use serde_json::{Map, Value, json};
 use std::path::Path;
@@ -25,13 +25,6 @@ fn extra_cells(names: &[String], attrs: &[(String, String)]) -> Vec<String> {
         })
         .collect()
 }
-
-const FILES: [Option<Layer>; 4] = [
-    None,
-    Some(Layer::Event),
-    Some(Layer::Project),
-    Some(Layer::Tie),
-];
 
 /// The header of a file: standard columns, then the extra ones.
 fn header(net: &Network, l: Option<Layer>) -> Vec<String> {
@@ -139,43 +132,45 @@ fn tables(net: &Network) -> [(Option<Layer>, Vec<String>, Vec<Vec<String>>); 4] 
     })
 }
 
-/// Write the dataset as CSV files into `dir` (created if needed). Files of
-/// empty optional layers are not written. Each file is written atomically,
-/// streaming its records (memory O(1) beyond the network).
+/// Write the dataset as CSV files into `dir`, atomically as a whole (see
+/// [`atomic::write_dir`]: a new directory, or one holding only an earlier
+/// dataset's `.csv` files, which it replaces). Files of empty optional
+/// layers are not written. Records are streamed (memory O(1) beyond the
+/// network).
 pub fn write_csv_dir(net: &Network, dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    for layer in FILES {
-        if layer.is_some() && n_rows(net, layer) == 0 {
-            continue;
-        }
-        let path = dir.join(crate::ingest::file_name(layer));
-        atomic::write_file(&path, |w| {
-            let mut cw = csv::Writer::from_writer(w);
-            cw.write_record(header(net, layer))?;
-            for_each_row::<std::io::Error>(net, layer, &mut |r| {
-                cw.write_record(r).map_err(std::io::Error::from)
+    atomic::write_dir(dir, |tmp| {
+        for layer in FILES {
+            if layer.is_some() && n_rows(net, layer) == 0 {
+                continue;
+            }
+            let path = tmp.join(file_name(layer));
+            atomic::write_file(&path, |w| {
+                let mut cw = csv::Writer::from_writer(w);
+                cw.write_record(header(net, layer))?;
+                for_each_row::<std::io::Error>(net, layer, &mut |r| {
+                    cw.write_record(r).map_err(std::io::Error::from)
+                })?;
+                cw.flush()
+            })
+            .map_err(|e| match e {
+                // name the file by its final path, not the temporary one
+                Error::Io { source, .. } => Error::io(dir.join(file_name(layer)), source),
+                e => e,
             })?;
-            cw.flush()
-        })?;
-    }
-    Ok(())
+        }
+        Ok(())
+    })
 }
 
 /// The dataset as one JSON document with typed values (numbers for years,
 /// counts and weights, a list for mini clusters). Empty cells are omitted.
 pub fn to_json(net: &Network) -> Value {
-    let numeric = ["employees", "year", "weight", "funding"];
     let mut doc = Map::new();
     for (layer, header, rows) in tables(net) {
         if layer.is_some() && rows.is_empty() {
             continue;
         }
-        let key = match layer {
-            None => "actors",
-            Some(Layer::Event) => "events",
-            Some(Layer::Project) => "projects",
-            Some(Layer::Tie) => "ties",
-        };
+        let key = json_key(layer);
         let recs: Vec<Value> = rows
             .into_iter()
             .map(|r| {
@@ -184,9 +179,9 @@ pub fn to_json(net: &Network) -> Value {
                     if v.is_empty() {
                         continue;
                     }
-                    let val = if h == "mini_clusters" {
+                    let val = if h == LIST_COL {
                         json!(v.split(';').collect::<Vec<_>>())
-                    } else if numeric.contains(&h.as_str()) {
+                    } else if NUMERIC_COLS.contains(&h.as_str()) {
                         serde_json::from_str::<serde_json::Number>(&v)
                             .map(Value::Number)
                             .unwrap_or(Value::String(v))

@@ -295,9 +295,7 @@ impl Network {
         use metrics::report::{MetricsOpts, Section};
         let vo = view_opts(layers, years, kinds, weight, max_group_size)?;
         let mut opts = MetricsOpts {
-            only: only
-                .map(|o| parse_all::<Section>("only", &o))
-                .transpose()?,
+            only: only.map(|o| parse_all::<Section>("only", &o)).transpose()?,
             density_by: parse("density_by", density_by)?,
             ..MetricsOpts::default()
         };
@@ -423,10 +421,7 @@ impl View {
                 r.nodes.iter().map(|x| g(x).unwrap_or(f64::NAN)).collect()
             };
             let u = |g: fn(&metrics::centrality::NodeRow) -> Option<u32>| -> Vec<i64> {
-                r.nodes
-                    .iter()
-                    .map(|x| g(x).map_or(-1, i64::from))
-                    .collect()
+                r.nodes.iter().map(|x| g(x).map_or(-1, i64::from)).collect()
             };
             let arr: Bound<'py, PyAny> = match m {
                 Measure::Degree => u(|x| x.degree).into_pyarray(py).into_any(),

@@ -90,7 +90,7 @@ def test_match(cli, default_net):
         cli("match", "--actor", firm, "--kind", "university", "--top", "5", "--explain", "--format", "json"),
         v.match(firm, kind="university", top=5, raw=True),
     )
-    assert doc["result"]["candidates"], "expected candidates for the first firm"
+    assert doc["candidates"], "expected candidates for the first firm"
     same(
         cli("match", "--actor", firm, "--method", "adamic-adar", "--region", "same", "--format", "json"),
         v.match(firm, explain=False, method="adamic-adar", region="same", raw=True),

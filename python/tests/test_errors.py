@@ -93,7 +93,7 @@ def test_from_networkx_errors():
     err = e.value
     assert err.file == "networkx nodes" and err.line == 2
     assert "node 'b'" in str(err) and "edge ('a', 'b')" in str(err)
-    assert [p["file"] for p in err.problems] == ["networkx nodes", "networkx edges"]
+    assert [p["file"] for p in err.problems] == ["networkx nodes", "networkx edges", "networkx edges"]
     with pytest.raises(ValueError, match="same id"):
         iuinet.from_networkx(nx.Graph([(1, "1")]))
 

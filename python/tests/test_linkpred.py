@@ -48,8 +48,8 @@ def test_match_scores_match_networkx(graph, method):
     score = nx_scorer(g, method)
     for s in sorted(g):
         r = v.match(s, top=len(g), explain=False, method=method)
-        assert r["result"]["actor"]["id"] == s
-        cands = r["result"]["candidates"]
+        assert r["actor"]["id"] == s
+        cands = r["candidates"]
         got = {c["actor"]["id"]: c["score"] for c in cands}
         # every unlinked actor with a positive score, and nothing else
         want = {
@@ -68,10 +68,10 @@ def test_match_scores_match_networkx(graph, method):
 
 def test_match_top_and_explain():
     v = iuinet.load(fixture_path("karate")).view()
-    full = v.match("0", top=100, explain=False)["result"]["candidates"]
-    top3 = v.match("0", top=3, explain=False)["result"]["candidates"]
+    full = v.match("0", top=100, explain=False)["candidates"]
+    top3 = v.match("0", top=3, explain=False)["candidates"]
     assert top3 == full[:3]
-    ex = v.match("0", top=3)["result"]["candidates"]
+    ex = v.match("0", top=3)["candidates"]
     g = nx_graph("karate")
     assert [c["score"] for c in ex] == [c["score"] for c in top3]
     for c in ex:

@@ -74,13 +74,13 @@ def test_centrality_embedded(cli, default_net):
 
 
 def test_brokers(cli, default_net):
-    v = default_net.view(layers="event,project")
+    v = default_net.view(layers="project,tie")
     doc = same(
-        cli("brokers", "--by", "kind", "--top", "0", "--layers", "event,project", "--format", "json"),
+        cli("brokers", "--by", "kind", "--top", "0", "--layers", "project,tie", "--format", "json"),
         v.brokers(by="kind", top=0, raw=True),
     )
     assert v.brokers(by="kind", top=0) == doc
-    same(cli("brokers", "--format", "json", "--layers", "event,project"), v.brokers(raw=True))
+    same(cli("brokers", "--format", "json", "--layers", "project,tie"), v.brokers(raw=True))
 
 
 def test_match(cli, default_net):
@@ -101,8 +101,8 @@ def test_match_eval(cli, default_net):
     v = default_net.view()
     doc = same(cli("match-eval", "--split-year", "2007", "--format", "json"), v.match_eval(2007, raw=True))
     assert doc["results"][0]["method"] == "random"
-    v = default_net.view(layers=["event", "tie"])
+    v = default_net.view(layers=["project", "tie"])
     same(
-        cli("match-eval", "--split-year", "2006", "--k", "5", "--method", "jaccard,katz", "--samples", "2000", "--seed", "4", "--layers", "event,tie", "--format", "json"),
+        cli("match-eval", "--split-year", "2006", "--k", "5", "--method", "jaccard,katz", "--samples", "2000", "--seed", "4", "--layers", "project,tie", "--format", "json"),
         v.match_eval(2006, k=5, methods=["jaccard", "katz"], samples=2000, seed=4, raw=True),
     )

@@ -462,6 +462,7 @@ impl View {
 
     /// `iuinet match --actor ID --format json`, as JSON text.
     #[pyo3(signature = (actor, kind, region, top, method, explain))]
+    #[allow(clippy::too_many_arguments)]
     fn match_json(
         &self,
         py: Python<'_>,

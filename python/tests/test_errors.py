@@ -99,7 +99,7 @@ def test_from_networkx_errors():
 
 
 def test_gil_is_released(default_net):
-    v = default_net.view(weight="sum")
+    v = default_net.view(layers="project,tie")
     ticks = 0
     done = threading.Event()
 
@@ -123,7 +123,7 @@ def test_gil_is_released(default_net):
 def test_ctrl_c_interrupts_a_long_computation():
     code = (
         "import iuinet, time\n"
-        "v = iuinet.default().view(weight='sum')\n"
+        "v = iuinet.default().view()\n"
         "print('ready', flush=True)\n"
         "t = time.perf_counter()\n"
         "try:\n"

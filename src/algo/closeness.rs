@@ -63,6 +63,7 @@ fn csr_p(g: &Csr, weighted: bool, progress: super::Progress<'_>) -> Closeness {
         .map_init(
             || Sssp::new(g),
             |sp, s| {
+                progress(0);
                 sp.run(g, s as u32, len.as_deref());
                 let mut tot = 0.0;
                 let mut harm = 0.0;
@@ -91,6 +92,7 @@ fn incidence_p(inc: &Incidence, n: usize, progress: super::Progress<'_>) -> Clos
         .map_init(
             || IncScratch::new(inc, n),
             |sc, s| {
+                progress(0);
                 sc.levels(inc, s as u32);
                 let mut tot = 0u64;
                 let mut harm = 0.0;

@@ -35,6 +35,10 @@ pub use incidence_betweenness::{betweenness_incidence, betweenness_incidence_wit
 /// A progress sink for long computations: called with "n more units done"
 /// (sources of a traversal, actors of a batch) from any worker thread. It
 /// only observes; results never depend on it. The CLI turns it into a bar.
+/// A sink may abort the computation by unwinding
+/// (`std::panic::resume_unwind`, as the Python bindings do on Ctrl-C); the
+/// all-source traversals also call it with 0 before each block of sources,
+/// so an abort costs at most the blocks under way.
 pub type Progress<'a> = &'a (dyn Fn(u64) + Sync);
 
 /// A progress sink that ignores everything.

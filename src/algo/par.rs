@@ -40,6 +40,8 @@ where
         let parts: Vec<Vec<f64>> = (start..end)
             .into_par_iter()
             .map_init(&init, |s, b| {
+                // a sink that aborts (see `Progress`) stops here, before the work
+                progress(0);
                 let mut acc = vec![0.0; len];
                 let end = ((b + 1) * BLOCK).min(n_src);
                 for src in b * BLOCK..end {

@@ -16,12 +16,18 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 
+/// The bytes [`write_json`] writes for `v`: pretty JSON and a newline (the
+/// Python bindings hand the same bytes to Python).
+pub fn json_bytes<T: Serialize>(v: &T) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(v).map_err(|e| crate::Error::Usage(e.to_string()))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
 /// Serialise `v` as pretty JSON followed by a newline, to `path` atomically
 /// or to stdout when `path` is `None`.
 pub fn write_json<T: Serialize>(v: &T, path: Option<&Path>) -> Result<()> {
-    let mut bytes = serde_json::to_vec_pretty(v).map_err(|e| crate::Error::Usage(e.to_string()))?;
-    bytes.push(b'\n');
-    write_out(&bytes, path)
+    write_out(&json_bytes(v)?, path)
 }
 
 /// [`write_json`] of an object whose last field `key` is a long array,

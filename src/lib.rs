@@ -33,6 +33,7 @@ pub mod ingest;
 pub mod metrics;
 pub mod model;
 pub mod output;
+pub mod serve;
 pub mod view;
 
 pub use error::{Error, Problem, Result};

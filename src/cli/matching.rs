@@ -17,7 +17,7 @@ use crate::metrics::matching::{
     MatchOpts, MatchResult, RegionFilter, find_actor, match_actor, match_all_with,
 };
 use crate::model::Kind;
-use crate::output::rows::{csv_bytes, fixed};
+use crate::output::rows::{fixed, match_csv as csv};
 use crate::output::table::TextTable;
 use crate::view::View;
 use std::fmt::Write;
@@ -151,60 +151,6 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn csv(results: &[MatchResult]) -> Result<Vec<u8>> {
-    let header = [
-        "actor",
-        "rank",
-        "candidate",
-        "name",
-        "kind",
-        "region",
-        "score",
-        "shared_partners",
-        "mini_clusters",
-        "events",
-        "projects",
-    ];
-    let mut rows = Vec::new();
-    for r in results {
-        for c in &r.candidates {
-            let e = c.explanation.as_ref();
-            rows.push(vec![
-                r.actor.id.clone(),
-                c.rank.to_string(),
-                c.actor.id.clone(),
-                c.actor.name.clone(),
-                c.actor.kind.to_string(),
-                c.actor.region.clone().unwrap_or_default(),
-                c.score.to_string(),
-                e.map_or(String::new(), |e| {
-                    e.partners
-                        .iter()
-                        .map(|p| p.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(";")
-                }),
-                e.map_or(String::new(), |e| e.mini_clusters.join(";")),
-                e.map_or(String::new(), |e| {
-                    e.events
-                        .iter()
-                        .map(|g| g.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(";")
-                }),
-                e.map_or(String::new(), |e| {
-                    e.projects
-                        .iter()
-                        .map(|g| g.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(";")
-                }),
-            ]);
-        }
-    }
-    csv_bytes(&header, &rows)
 }
 
 fn table(r: &MatchResult) -> String {

@@ -229,10 +229,11 @@ pub fn svg(net: &Network, e: &Ego, seed: u64, href_of: &dyn Fn(ActorIx) -> Strin
         .collect();
     layout_edges.extend(cands.iter().map(|&i| (0, i)));
     let pos = force_layout(e.nodes.len(), &layout_edges, Some(0), seed, ITERATIONS);
-    let (mx, top, bottom) = (30.0, 70.0, 30.0);
+    // labels run to the right of their node: a wider right margin
+    let (left, right, top, bottom) = (30.0, 160.0, 70.0, 30.0);
     let xy = |i: usize| {
         (
-            mx + pos[i].0 * (W - 2.0 * mx),
+            left + pos[i].0 * (W - left - right),
             top + pos[i].1 * (H - top - bottom),
         )
     };

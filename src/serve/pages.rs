@@ -469,7 +469,7 @@ fn candidates_page(c: &Console, k: &Candidates, seed: u64) -> String {
     );
     let _ = write!(
         b,
-        r#"<h2>Ego network</h2><div class="ego">{}</div><p class="muted">The actor (centre), its {} partners with the most links{} and the candidates below (dashed). Colour: kind. Line: the most direct layer linking the pair. Click a node to open its page.</p>"#,
+        r#"<h2>Ego network</h2><div class="ego">{}</div><p class="muted">The actor (centre), up to {} of its partners (those with the most links{}) and the candidates below (dashed). Colour: kind. Line: the most direct layer linking the pair. Click a node to open its page.</p>"#,
         ego_picture(c, k, seed),
         MAX_PARTNERS,
         k.years

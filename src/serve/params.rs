@@ -74,10 +74,14 @@ impl Params {
     pub fn new(pairs: Vec<(String, String)>, known: &[&str]) -> Result<Params, Fail> {
         for (k, _) in &pairs {
             if !known.contains(&k.as_str()) {
-                return Err(Fail::bad(format!(
-                    "unknown parameter {k:?}; this page takes {}",
-                    known.join(", ")
-                )));
+                return Err(Fail::bad(if known.is_empty() {
+                    format!("unknown parameter {k:?}; this page takes no parameters")
+                } else {
+                    format!(
+                        "unknown parameter {k:?}; this page takes {}",
+                        known.join(", ")
+                    )
+                }));
             }
         }
         Ok(Params { pairs })

@@ -306,13 +306,7 @@ pub fn svg(net: &Network, e: &Ego, seed: u64, href_of: &dyn Fn(ActorIx) -> Strin
         let (r, stroke, sw, dash, class) = match role {
             Role::Ego => (13.0, "#000000", 2.5, "", "ego"),
             Role::Partner => (7.0, "#ffffff", 1.0, "", "partner"),
-            Role::Candidate => (
-                8.0,
-                "#009E73",
-                3.0,
-                r#" stroke-dasharray="3 2""#,
-                "candidate",
-            ),
+            Role::Candidate => (8.0, "#009E73", 3.0, "", "candidate"),
         };
         let _ = write!(
             s,

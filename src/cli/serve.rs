@@ -41,7 +41,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(
             out,
-            "iuinet console for {data} ({actors} actors): http://{addr}/ (Ctrl-C stops it)"
+            "iuinet console: http://{addr}/ ({data}, {actors} actors; Ctrl-C stops it)"
         );
         let _ = out.flush();
     })?;

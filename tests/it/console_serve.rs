@@ -121,9 +121,7 @@ fn one_line_with_the_url_then_a_clean_stop_on_ctrl_c() {
     assert_ne!(port, 0);
     assert_eq!(
         s.line,
-        format!(
-            "iuinet console for {DATA} (10 actors): http://127.0.0.1:{port}/ (Ctrl-C stops it)\n"
-        )
+        format!("iuinet console: http://127.0.0.1:{port}/ ({DATA}, 10 actors; Ctrl-C stops it)\n")
     );
     let (st, body) = http_get(&s.url, "/api/status");
     assert_eq!(st, 200, "{body}");

@@ -101,7 +101,7 @@ pub async fn status(State(c): State<Arc<Console>>) -> Response {
 
 /// `GET /api/search?q=NAME&limit=N` (limit 1 to 200, default 20).
 pub async fn search(State(c): State<Arc<Console>>, Query(q): Pairs) -> Response {
-    let run = || -> Result<Response, Fail> {
+    let run = move || -> Result<Response, Fail> {
         let p = Params::new(q, &["q", "limit"])?;
         let query = p
             .get("q")
@@ -112,7 +112,7 @@ pub async fn search(State(c): State<Arc<Console>>, Query(q): Pairs) -> Response 
         let limit = p.count("limit", 20, super::search::MAX_LIMIT)?;
         Ok(json(&super::search::search(&c.net, &query, limit)))
     };
-    reply(run())
+    reply(blocking(run).await)
 }
 
 /// `GET /api/match?actor=ID&…`: the report of `iuinet match --actor ID

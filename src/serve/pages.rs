@@ -82,7 +82,8 @@ fn actor_link(a: &Actor) -> String {
 
 /// `GET /`: the search form and, with `q`, the actors found.
 pub async fn search(State(c): State<Arc<Console>>, Query(q): Pairs) -> Response {
-    let run = || -> Result<Response, Fail> {
+    let c2 = c.clone();
+    let run = move || -> Result<Response, Fail> {
         let p = Params::new(q, &["q", "limit"])?;
         let query_text = p.get("q").unwrap_or("").to_string();
         let limit = p.count("limit", 50, super::search::MAX_LIMIT)?;
@@ -139,7 +140,7 @@ pub async fn search(State(c): State<Arc<Console>>, Query(q): Pairs) -> Response 
         };
         Ok(html(StatusCode::OK, page(&title, &c.data, &b)))
     };
-    done(&c, run())
+    done(&c2, blocking(run).await)
 }
 
 /// `GET /actor?id=ID`: facts, centrality, brokerage roles, partners by

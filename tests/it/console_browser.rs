@@ -3,13 +3,14 @@
 //! see its candidates and the ego SVG, apply a filter, pick two candidates
 //! and download the shortlist. A screenshot of each page goes to
 //! target/console/*.png; with UPDATE_SCREENSHOT=1 the run uses the
-//! embedded dataset and also writes docs/console-*.png.
+//! embedded dataset (or the console running at CONSOLE_URL) and also
+//! writes docs/console-*.png.
 //!
 //! Skips with a message when chromium or chromedriver is missing, unless
 //! CI is set: then both are required (`.ci/run` installs the Debian
 //! packages chromium and chromium-driver).
 
-use super::console_serve::{Server, start};
+use super::console_serve::start;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -85,11 +86,17 @@ fn search_actor_candidates_filter_shortlist() {
             filter_kind: "firm",
         }
     };
-    let server = start(sc.data);
+    let (_server, url) = if docs {
+        super::console_serve::running_or_start()
+    } else {
+        let s = start(sc.data);
+        let u = s.url.clone();
+        (Some(s), u)
+    };
     if docs {
         // let the background reports finish so the pages show them
         let t = Instant::now();
-        while super::console_serve::http_get(&server.url, "/api/status")
+        while super::console_serve::http_get(&url, "/api/status")
             .1
             .contains("false")
         {
@@ -114,7 +121,7 @@ fn search_actor_candidates_filter_shortlist() {
         .unwrap();
     rt.block_on(scenario(
         &sc,
-        &server,
+        &url,
         port,
         &chromium,
         profile.path(),
@@ -176,7 +183,7 @@ async fn css_all(c: &Client, sel: &str) -> Vec<fantoccini::elements::Element> {
 
 async fn scenario(
     sc: &Scenario,
-    server: &Server,
+    url: &str,
     port: u16,
     chromium: &Path,
     profile: &Path,
@@ -184,7 +191,7 @@ async fn scenario(
     docs: bool,
 ) {
     let c = connect(port, chromium, profile, downloads).await;
-    let base = server.url.trim_end_matches('/').to_string();
+    let base = url.trim_end_matches('/').to_string();
 
     // 1. search a name
     c.goto(&format!("{base}/")).await.unwrap();

@@ -173,6 +173,25 @@ fn a_busy_port_is_an_io_error() {
         .stderr(predicates::str::contains("--bind"));
 }
 
+/// The console at CONSOLE_URL (loopback only), or a new one on the
+/// embedded dataset.
+pub fn running_or_start() -> (Option<Server>, String) {
+    match std::env::var("CONSOLE_URL") {
+        Ok(u) => {
+            assert!(
+                u.starts_with("http://127.0.0.1:"),
+                "CONSOLE_URL must be a loopback console, http://127.0.0.1:PORT/"
+            );
+            (None, u)
+        }
+        Err(_) => {
+            let s = start(None);
+            let u = s.url.clone();
+            (Some(s), u)
+        }
+    }
+}
+
 /// Percentile (nearest rank) of sorted latencies.
 fn pct(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
@@ -182,8 +201,9 @@ fn pct(sorted: &[Duration], p: f64) -> Duration {
     sorted[i.clamp(1, sorted.len()) - 1]
 }
 
-/// The loopback load test: `iuinet serve` on the embedded dataset, once
-/// every background report is ready; then CONSOLE_LOAD_CLIENTS (50)
+/// The loopback load test: `iuinet serve` on the embedded dataset (or the
+/// console already running at CONSOLE_URL, which must be on 127.0.0.1),
+/// once every background report is ready; then CONSOLE_LOAD_CLIENTS (50)
 /// clients, each with one keep-alive connection to 127.0.0.1, send
 /// requests back to back for CONSOLE_LOAD_SECONDS (10 s): per client, in
 /// turn, a match with explanations for one of the 200 busiest brokers, a
@@ -206,10 +226,10 @@ fn load_test() {
     };
     let clients = env("CONSOLE_LOAD_CLIENTS", 50) as usize;
     let secs = env("CONSOLE_LOAD_SECONDS", 10);
-    let s = start(None);
+    let (_server, url) = running_or_start();
     let t0 = Instant::now();
     loop {
-        let (_, body) = http_get(&s.url, "/api/status");
+        let (_, body) = http_get(&url, "/api/status");
         if !body.contains("false") {
             break;
         }
@@ -223,7 +243,7 @@ fn load_test() {
         "background reports ready after {:.1} s",
         t0.elapsed().as_secs_f64()
     );
-    let (st, body) = http_get(&s.url, "/api/brokers?top=200");
+    let (st, body) = http_get(&url, "/api/brokers?top=200");
     assert_eq!(st, 200);
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
     let ids: Vec<String> = v["brokers"]
@@ -246,7 +266,7 @@ fn load_test() {
                 .to_string()
         })
         .collect();
-    let base = s.url.trim_end_matches('/').to_string();
+    let base = url.trim_end_matches('/').to_string();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -12,9 +12,10 @@
 //!
 //! The dataset is loaded once. The default view (all layers and years) is
 //! built before the server answers; the brokerage reports, centrality and
-//! the matchmaking evaluation are computed by one background thread right
-//! after start-up (pages show them once ready; the API answers 503 until
-//! then for centrality). Views restricted to a year range are built on
+//! the matchmaking evaluation are computed right after start-up on a
+//! background thread pool of half the cores, apart from the pool requests
+//! use (pages show them once ready; the API answers 503 until then for
+//! centrality and the evaluation). Views restricted to a year range are built on
 //! demand and the last few are kept.
 //!
 //! Layout: [`pages`] (HTML), [`api`] (JSON), [`params`] (query parsing, 400
@@ -259,7 +260,19 @@ pub fn run(console: Console, bind: SocketAddr, announce: impl FnOnce(SocketAddr)
         let bg = console.clone();
         std::thread::Builder::new()
             .name("iuinet-precompute".into())
-            .spawn(move || bg.precompute())
+            .spawn(move || {
+                // a pool of its own with half the threads: requests use the
+                // global pool and never queue behind a long report
+                let threads = (rayon::current_num_threads() / 2).max(1);
+                match rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .thread_name(|i| format!("iuinet-precompute-{i}"))
+                    .build()
+                {
+                    Ok(pool) => pool.install(|| bg.precompute()),
+                    Err(_) => bg.precompute(),
+                }
+            })
             .map_err(io)?;
         axum::serve(listener, router(console))
             .with_graceful_shutdown(shutdown_signal())

@@ -8,7 +8,10 @@
 //! by a temperature that falls linearly from 0.1 to 0 over the iterations.
 //! Start positions come from a ChaCha8 stream of the seed, the ego is
 //! pinned at the centre, and every sum runs in node order, so one seed
-//! gives the same picture byte for byte on every run and platform.
+//! gives the same picture byte for byte on every run and platform. The
+//! forces act along the ego's links, ties and projects (shared events,
+//! drawn too, link nearly every pair and would pull the picture into a
+//! ball), and each axis is then stretched about the ego to fill the frame.
 
 use super::html::esc;
 use super::partners::{keeps_year, partners};
@@ -222,13 +225,36 @@ fn short(s: &str, n: usize) -> String {
 /// The SVG picture of an ego network, laid out with `seed`. Nodes link to
 /// their actor pages (`href_of` gives the URL of an actor index).
 pub fn svg(net: &Network, e: &Ego, seed: u64, href_of: &dyn Fn(ActorIx) -> String) -> String {
-    let mut layout_edges: Vec<(usize, usize)> = e.edges.iter().map(|&(i, j, _)| (i, j)).collect();
+    // the layout pulls along the ego's links, ties and projects only:
+    // shared events link nearly every pair of a busy ego network, and a
+    // near-complete graph collapses into a ball
+    let mut layout_edges: Vec<(usize, usize)> = e
+        .edges
+        .iter()
+        .filter(|(i, _, l)| *i == 0 || l.contains(&Layer::Tie) || l.contains(&Layer::Project))
+        .map(|&(i, j, _)| (i, j))
+        .collect();
     // candidates are pulled towards the ego (the suggested link)
     let cands: Vec<usize> = (0..e.nodes.len())
         .filter(|&i| e.nodes[i].1 == Role::Candidate)
         .collect();
     layout_edges.extend(cands.iter().map(|&i| (0, i)));
-    let pos = force_layout(e.nodes.len(), &layout_edges, Some(0), seed, ITERATIONS);
+    let mut pos = force_layout(e.nodes.len(), &layout_edges, Some(0), seed, ITERATIONS);
+    // stretch each axis about the ego to fill the frame
+    for axis in 0..2 {
+        let get = |p: &(f64, f64)| if axis == 0 { p.0 } else { p.1 };
+        let reach = pos.iter().map(|p| (get(p) - 0.5).abs()).fold(0.0, f64::max);
+        if reach > 1e-9 {
+            for p in pos.iter_mut() {
+                let v = 0.5 + (get(p) - 0.5) * 0.5 / reach;
+                if axis == 0 {
+                    p.0 = v;
+                } else {
+                    p.1 = v;
+                }
+            }
+        }
+    }
     // labels run to the right of their node: a wider right margin
     let (left, right, top, bottom) = (30.0, 160.0, 70.0, 30.0);
     let xy = |i: usize| {

@@ -6,19 +6,18 @@
 //! Memory: the network, the default view, the brokerage reports and the
 //! centrality table, plus the last few year-restricted views.
 
-use super::common::{Ctx, data_name, load_or_default};
+use super::common::{Ctx, DataArg};
 use crate::error::Result;
 use crate::serve::{Console, run as serve};
 use std::io::Write;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Serve the console.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dataset: a directory of CSV files or a .json file (default: the embedded dataset).
-    pub data: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArg,
     /// Address to listen on; port 0 picks a free port. Anything but a
     /// loopback address makes the console reachable from other machines.
     #[arg(long, default_value = "127.0.0.1:8080")]
@@ -27,8 +26,8 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let net = load_or_default(ctx, a.data.as_deref())?;
-    let data = data_name(a.data.as_deref());
+    let net = a.data.load(ctx)?;
+    let data = a.data.name();
     let console = ctx.stage("view", || Console::new(net, data.clone()))?;
     if !a.bind.ip().is_loopback() && !ctx.quiet {
         eprintln!(

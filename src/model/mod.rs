@@ -7,8 +7,10 @@
 //! groups above a size limit.
 
 mod actor;
+mod years;
 
 pub use actor::{Actor, Kind, SizeClass, SizeGroup};
+pub use years::YearRange;
 
 use crate::error::{Error, Result};
 use petgraph::graph::{NodeIndex, UnGraph};

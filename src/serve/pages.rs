@@ -12,7 +12,7 @@ use super::{BROKER_GROUPINGS, Console};
 use crate::algo::linkpred::Method;
 use crate::metrics::matching::{Explanation, MatchOpts, MatchReport, RegionFilter, match_actor};
 use crate::model::{Actor, ActorIx, Kind, Layer};
-use crate::output::rows::{fixed, match_csv};
+use crate::present::{batch_csv, csv_bytes, fixed};
 use crate::view::YearRange;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
@@ -636,8 +636,8 @@ pub async fn shortlist(State(c): State<Arc<Console>>, Query(q): Pairs) -> Respon
                 .candidates
                 .retain(|r| picks.contains(&r.actor.id.as_str()));
         }
-        let bytes =
-            match_csv(std::slice::from_ref(&k.report.result)).map_err(|e| Fail::from_error(&e))?;
+        let bytes = csv_bytes(&[batch_csv(std::slice::from_ref(&k.report.result))])
+            .map_err(|e| Fail::from_error(&e))?;
         let file: String = c
             .net
             .actor(k.actor)

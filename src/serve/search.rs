@@ -188,9 +188,9 @@ mod tests {
         // equal names: both, told apart by region, in id order
         let r = search(&n, "haesung   ELECTRONICS", 10);
         assert_eq!(ids(&r)[..2], [("f1", "name"), ("f2", "name")]);
-        // "haesung" 1 and "electronics"/"chemical" word by word: fuzzy, last
-        let per_word = (1.0 + strsim::jaro_winkler("electronics", "chemical")) / 2.0;
-        assert!(per_word >= FUZZY_MIN);
+        // the close name "Haesung Chemical" follows as a fuzzy hit
+        let whole = strsim::jaro_winkler("haesung electronics", "haesung chemical");
+        assert!(whole >= FUZZY_MIN, "{whole}");
         assert_eq!(ids(&r)[2..], [("f10", "fuzzy")]);
         assert_eq!(r.results[1].region.as_deref(), Some("Dongnam"));
         assert_eq!(r.results[1].mini_clusters, vec!["mcB"]);

@@ -34,6 +34,7 @@ pub mod model;
 pub mod names;
 pub mod output;
 pub mod present;
+pub mod serve;
 pub mod view;
 
 pub use error::{Error, Problem, Result};

@@ -19,6 +19,7 @@ mod matching;
 mod metrics;
 pub mod progress;
 mod report;
+mod serve;
 mod summary;
 mod validate;
 
@@ -80,6 +81,8 @@ pub enum Command {
     Centrality(centrality::Args),
     /// Generate a synthetic dataset calibrated to the seed's published figures.
     Generate(generate::Args),
+    /// Serve the broker's console (web pages and a JSON API) on loopback.
+    Serve(serve::Args),
 }
 
 /// Run the CLI and return the process exit code.
@@ -116,6 +119,7 @@ pub fn main() -> ExitCode {
         Command::Communities(a) => communities::run(a, &ctx),
         Command::Ego(a) => ego::run(a, &ctx),
         Command::Generate(a) => generate::run(a, &ctx),
+        Command::Serve(a) => serve::run(a, &ctx),
     };
     match res {
         Ok(code) => code,

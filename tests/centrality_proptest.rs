@@ -4,7 +4,10 @@
 //! incidence agrees with all-pairs distances; parallel results do not
 //! depend on the thread count.
 
-use iuinet::algo::{self, naive};
+#[path = "common/naive.rs"]
+mod naive;
+
+use iuinet::algo;
 use iuinet::view::{View, ViewOpts, Weighting};
 use proptest::prelude::*;
 

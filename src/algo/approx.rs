@@ -2,9 +2,8 @@
 //! Kornaropoulos 2016, "Fast approximation of betweenness centrality through
 //! sampling", Data Min. Knowl. Disc. 30).
 
-use super::betweenness::node_scale;
 use super::par::count_over;
-use super::sssp::{Sssp, lengths};
+use super::paths::{Sssp, lengths, node_scale};
 use crate::view::Csr;
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{RngCore, SeedableRng};

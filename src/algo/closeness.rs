@@ -1,8 +1,7 @@
 //! Closeness (Wasserman–Faust) and harmonic centrality.
 
-use super::betweenness::{Traversal, is_weighted, traversal};
-use super::incidence_betweenness::IncScratch;
-use super::sssp::{Sssp, lengths};
+use super::par::{NO_PROGRESS, Progress};
+use super::paths::{IncScratch, Sssp, Traversal, is_weighted, lengths, traversal};
 use crate::view::{Csr, Incidence, View};
 use rayon::prelude::*;
 
@@ -37,11 +36,11 @@ fn finish(n: usize, r: usize, tot: f64, harm: f64) -> (f64, f64) {
 /// Each node's value comes from its own traversal, so thread count cannot
 /// change any bit.
 pub fn closeness(view: &View) -> Closeness {
-    closeness_with(view, super::NO_PROGRESS)
+    closeness_with(view, NO_PROGRESS)
 }
 
 /// [`closeness`], telling `progress` how many of the n nodes are done.
-pub fn closeness_with(view: &View, progress: super::Progress<'_>) -> Closeness {
+pub fn closeness_with(view: &View, progress: Progress<'_>) -> Closeness {
     if !is_weighted(view) && traversal(view) == Traversal::Incidence {
         incidence_p(&view.incidence, view.n(), progress)
     } else {
@@ -51,10 +50,10 @@ pub fn closeness_with(view: &View, progress: super::Progress<'_>) -> Closeness {
 
 /// [`closeness`] over a CSR.
 pub fn closeness_csr(g: &Csr, weighted: bool) -> Closeness {
-    csr_p(g, weighted, super::NO_PROGRESS)
+    csr_p(g, weighted, NO_PROGRESS)
 }
 
-fn csr_p(g: &Csr, weighted: bool, progress: super::Progress<'_>) -> Closeness {
+fn csr_p(g: &Csr, weighted: bool, progress: Progress<'_>) -> Closeness {
     let n = g.n();
     let len = weighted.then(|| lengths(g));
     let v: Vec<(f64, f64)> = (0..n)
@@ -81,10 +80,10 @@ fn csr_p(g: &Csr, weighted: bool, progress: super::Progress<'_>) -> Closeness {
 
 /// [`closeness`] (unweighted) over the group incidence of `n` nodes.
 pub fn closeness_incidence(inc: &Incidence, n: usize) -> Closeness {
-    incidence_p(inc, n, super::NO_PROGRESS)
+    incidence_p(inc, n, NO_PROGRESS)
 }
 
-fn incidence_p(inc: &Incidence, n: usize, progress: super::Progress<'_>) -> Closeness {
+fn incidence_p(inc: &Incidence, n: usize, progress: Progress<'_>) -> Closeness {
     let v: Vec<(f64, f64)> = (0..n)
         .into_par_iter()
         .with_min_len(16)

@@ -1,8 +1,7 @@
 //! Exact edge betweenness (Brandes 2001, edge variant).
 
-use super::betweenness::accumulate;
-use super::par::sum_over_sources;
-use super::sssp::{Sssp, lengths};
+use super::par::{NO_PROGRESS, sum_over_sources};
+use super::paths::{Sssp, accumulate, lengths};
 use crate::view::Csr;
 
 /// One edge's betweenness.
@@ -32,7 +31,7 @@ pub fn edge_betweenness(g: &Csr, weighted: bool) -> Vec<EdgeScore> {
     let raw = sum_over_sources(
         n,
         arcs,
-        super::NO_PROGRESS,
+        NO_PROGRESS,
         || (Sssp::new(g), vec![0.0; n]),
         |(sp, node), s, acc| {
             sp.run(g, s as u32, len.as_deref());

@@ -6,8 +6,15 @@
 //! of threads or on scheduling, so the result has the same bits for any
 //! `RAYON_NUM_THREADS`.
 
-use super::Progress;
 use rayon::prelude::*;
+
+/// A progress sink for long computations: called with "n more units done"
+/// (sources of a traversal, actors of a batch) from any worker thread. It
+/// only observes; results never depend on it. The CLI turns it into a bar.
+pub type Progress<'a> = &'a (dyn Fn(u64) + Sync);
+
+/// A progress sink that ignores everything.
+pub const NO_PROGRESS: Progress<'static> = &|_| {};
 
 /// Sources per block.
 pub(crate) const BLOCK: usize = 16;

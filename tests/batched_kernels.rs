@@ -40,7 +40,10 @@ fn graph(n: usize, seed: u64) -> Csr {
     }
     // a separate small component
     e.push((0, 0, 1.0));
-    Csr::from_edges(n, &e).unwrap()
+    let mut g = Csr::from_edges(n, &e).unwrap();
+    // duplicate pairs were summed: back to unit weights
+    g.weights.fill(1.0);
+    g
 }
 
 /// Every edge as a group of two: the incidence whose BFS is the plain BFS.
@@ -125,4 +128,41 @@ fn batched_kernels_same_bits_on_one_two_and_four_threads() {
     let one = run(1);
     assert_eq!(one, run(2));
     assert_eq!(one, run(4));
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-12 * b.abs().max(1e-3)
+}
+
+/// On unit weights the weighted path (one Dijkstra per source, the
+/// one-source-at-a-time Brandes) walks the same DAGs as the batched kernel.
+#[test]
+fn batched_brandes_matches_one_source_at_a_time() {
+    for (n, seed) in SIZES {
+        let g = graph(n, seed);
+        let new = algo::betweenness_csr(&g, false);
+        let old = algo::betweenness_csr(&g, true);
+        let inc = algo::betweenness_incidence(&pairs_incidence(&g), &g);
+        for v in 0..n {
+            assert!(
+                close(new[v], old[v]),
+                "n {n} v {v}: {} vs {}",
+                new[v],
+                old[v]
+            );
+            assert!(
+                close(new[v], inc[v]),
+                "n {n} v {v}: {} vs {}",
+                new[v],
+                inc[v]
+            );
+        }
+        let new = algo::edge_betweenness(&g, false);
+        let old = algo::edge_betweenness(&g, true);
+        assert_eq!(new.len(), old.len());
+        for (x, y) in new.iter().zip(&old) {
+            assert_eq!((x.a, x.b), (y.a, y.b));
+            assert!(close(x.value, y.value), "n {n} {x:?} vs {y:?}");
+        }
+    }
 }

@@ -1,10 +1,10 @@
 //! Exact betweenness (Brandes 2001) over the CSR or the group incidence,
 //! whichever [`traversal`] finds cheaper.
 
-use super::par::{Progress, sum_over_sources};
+use super::par::{Progress, sum_over_blocks, sum_over_sources};
 use super::paths::{
-    IncScratch, Sssp, Traversal, accumulate, fold_pendants, is_weighted, lengths, node_scale,
-    relabel, traversal,
+    BATCH, Batched, IncScratch, Sssp, Traversal, accumulate, fold_pendants, is_weighted, lengths,
+    node_scale, relabel, traversal,
 };
 use crate::view::{Csr, Incidence, View};
 
@@ -53,6 +53,26 @@ pub fn betweenness_csr_with(g: &Csr, weighted: bool, progress: Progress<'_>) -> 
     let len = weighted.then(|| lengths(g));
     let (src, mult) = fold_pendants(g);
     progress((n - src.len()) as u64);
+    if !weighted {
+        let raw = sum_over_blocks(
+            src.len(),
+            BATCH,
+            n,
+            progress,
+            || Batched::new(n),
+            |b, r, acc| {
+                let (s, m) = (&src[r.clone()], &mult[r]);
+                b.run(g, s, m, acc, None);
+                for (i, (&s, &m)) in s.iter().zip(m).enumerate() {
+                    if m > 1.0 {
+                        acc[s as usize] += (m - 1.0) * (b.reached[i] as f64 - 2.0);
+                    }
+                }
+            },
+        );
+        let k = node_scale(n);
+        return raw.into_iter().map(|x| x * k).collect();
+    }
     let raw = sum_over_sources(
         src.len(),
         n,

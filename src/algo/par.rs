@@ -38,7 +38,31 @@ where
     I: Fn() -> S + Sync + Send,
     F: Fn(&mut S, usize, &mut [f64]) + Sync + Send,
 {
-    let nblocks = n_src.div_ceil(BLOCK);
+    sum_over_blocks(n_src, BLOCK, len, progress, init, |s, r, acc| {
+        for src in r {
+            f(s, src, acc);
+        }
+    })
+}
+
+/// Σ over blocks of `block` consecutive items of `0..n_items` of the
+/// vector `f(scratch, items, acc)` adds into `acc` (length `len`): each
+/// block is summed into its own zeroed vector, and the block vectors are
+/// added in block order, so the bits depend on `block` but not on the
+/// thread count. `progress` is told how many items each block held.
+pub(crate) fn sum_over_blocks<S, I, F>(
+    n_items: usize,
+    block: usize,
+    len: usize,
+    progress: Progress<'_>,
+    init: I,
+    f: F,
+) -> Vec<f64>
+where
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, std::ops::Range<usize>, &mut [f64]) + Sync + Send,
+{
+    let nblocks = n_items.div_ceil(block);
     let wave = (WAVE_BYTES / (len.max(1) * 8)).clamp(4, 256);
     let mut total = vec![0.0; len];
     let mut start = 0;
@@ -48,11 +72,9 @@ where
             .into_par_iter()
             .map_init(&init, |s, b| {
                 let mut acc = vec![0.0; len];
-                let end = ((b + 1) * BLOCK).min(n_src);
-                for src in b * BLOCK..end {
-                    f(s, src, &mut acc);
-                }
-                progress((end - b * BLOCK) as u64);
+                let end = ((b + 1) * block).min(n_items);
+                f(s, b * block..end, &mut acc);
+                progress((end - b * block) as u64);
                 acc
             })
             .collect();

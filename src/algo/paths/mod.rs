@@ -4,11 +4,13 @@
 //! group-incidence BFS, Brandes'
 //! dependency accumulation and pendant folding.
 
+mod batched;
 mod brandes;
 mod incidence;
 mod msbfs;
 mod sssp;
 
+pub(crate) use batched::{BATCH, Batched};
 pub use brandes::{Traversal, is_weighted, traversal};
 pub(crate) use brandes::{accumulate, fold_pendants, node_scale};
 pub(crate) use incidence::{IncScratch, relabel};

@@ -166,3 +166,31 @@ fn batched_brandes_matches_one_source_at_a_time() {
         }
     }
 }
+
+/// Sampled betweenness in batches stays within its bound of the exact
+/// values (seeded, so this is one fixed draw), and falls back to the exact
+/// values when the sample is at least as large as the exact computation.
+#[test]
+fn batched_sampling_within_bound_and_exact_when_cheaper() {
+    let g = graph(700, 5);
+    let exact = algo::betweenness_csr(&g, false);
+    let o = algo::ApproxOpts {
+        epsilon: 0.1,
+        ..algo::ApproxOpts::default()
+    };
+    let (b, info) = algo::betweenness_approx(&g, false, &o);
+    assert!(
+        !info.exact && info.samples > 0 && info.samples < 700,
+        "{info:?}"
+    );
+    for v in 0..g.n() {
+        assert!((b[v] - exact[v]).abs() <= info.error_bound, "{v}");
+    }
+    let o = algo::ApproxOpts {
+        epsilon: 0.01,
+        ..algo::ApproxOpts::default()
+    };
+    let (b, info) = algo::betweenness_approx(&g, false, &o);
+    assert!(info.exact && info.samples >= 700, "{info:?}");
+    assert_eq!(b, exact);
+}

@@ -88,14 +88,20 @@ where
     total
 }
 
-/// Integer counterpart of [`sum_over_sources`] (order-free, so any chunking
+/// Integer counterpart of [`sum_over_blocks`] (order-free, so any chunking
 /// would do; kept alike for clarity).
-pub(crate) fn count_over<S, I, F>(n_items: usize, len: usize, init: I, f: F) -> Vec<u64>
+pub(crate) fn count_over_blocks<S, I, F>(
+    n_items: usize,
+    block: usize,
+    len: usize,
+    init: I,
+    f: F,
+) -> Vec<u64>
 where
     I: Fn() -> S + Sync + Send,
-    F: Fn(&mut S, usize, &mut [u64]) + Sync + Send,
+    F: Fn(&mut S, std::ops::Range<usize>, &mut [u64]) + Sync + Send,
 {
-    let nblocks = n_items.div_ceil(BLOCK);
+    let nblocks = n_items.div_ceil(block);
     let wave = (WAVE_BYTES / (len.max(1) * 8)).clamp(4, 256);
     let mut total = vec![0u64; len];
     let mut start = 0;
@@ -105,9 +111,7 @@ where
             .into_par_iter()
             .map_init(&init, |s, b| {
                 let mut acc = vec![0u64; len];
-                for i in b * BLOCK..((b + 1) * BLOCK).min(n_items) {
-                    f(s, i, &mut acc);
-                }
+                f(s, b * block..((b + 1) * block).min(n_items), &mut acc);
                 acc
             })
             .collect();

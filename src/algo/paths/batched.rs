@@ -44,6 +44,9 @@ pub(crate) struct Batched {
     touched: Vec<u32>,
     /// Nodes reached per lane, the source included.
     pub reached: [u64; BATCH],
+    /// Hop distance per node and lane (`dist[v * BATCH + i]`, `u32::MAX`
+    /// unreached); kept only when built by [`Batched::with_dist`].
+    dist: Vec<u32>,
 }
 
 #[inline]
@@ -66,7 +69,29 @@ impl Batched {
             lstart: Vec::new(),
             touched: Vec::with_capacity(n),
             reached: [0; BATCH],
+            dist: Vec::new(),
         }
+    }
+
+    /// Scratch that also records per-lane distances (for path sampling).
+    pub(crate) fn with_dist(n: usize) -> Batched {
+        Batched {
+            dist: vec![u32::MAX; n * BATCH],
+            ..Batched::new(n)
+        }
+    }
+
+    /// σ of node `v` in lane `i` after [`Batched::forward`].
+    #[inline]
+    pub(crate) fn sigma(&self, v: u32, i: usize) -> f64 {
+        self.sigma[v as usize * BATCH + i]
+    }
+
+    /// Hop distance of `v` in lane `i` after [`Batched::forward`] on
+    /// scratch built [`Batched::with_dist`] (`u32::MAX`: unreached).
+    #[inline]
+    pub(crate) fn dist(&self, v: u32, i: usize) -> u32 {
+        self.dist[v as usize * BATCH + i]
     }
 
     /// Dependencies of the sources `src` (distinct, at most [`BATCH`]):
@@ -84,7 +109,8 @@ impl Batched {
         self.backward(g, mult, node, arcs);
     }
 
-    fn forward(&mut self, g: &Csr, src: &[u32]) {
+    /// The forward pass alone: levels, σ and `reached` of every lane.
+    pub(crate) fn forward(&mut self, g: &Csr, src: &[u32]) {
         let n = g.n();
         let k = src.len();
         debug_assert!(k <= BATCH);
@@ -96,7 +122,14 @@ impl Batched {
         self.lstart.clear();
         self.lstart.push(0);
         self.reached = [0; BATCH];
+        let keep_dist = !self.dist.is_empty();
+        if keep_dist {
+            self.dist.fill(u32::MAX);
+        }
         for (i, &s) in src.iter().enumerate() {
+            if keep_dist {
+                self.dist[s as usize * BATCH + i] = 0;
+            }
             self.seen[s as usize] |= 1 << i;
             self.sigma[s as usize * BATCH + i] = 1.0;
             self.levels.push((s, 1 << i));
@@ -170,6 +203,10 @@ impl Batched {
                     unseen_arcs -= g.degree(v);
                 }
                 lanes(m, |i| self.reached[i] += 1);
+                if keep_dist {
+                    let level = d as u32 + 1;
+                    lanes(m, |i| self.dist[vu * BATCH + i] = level);
+                }
                 self.levels.push((v, m));
             }
             self.lstart.push(self.levels.len());

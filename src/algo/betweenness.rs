@@ -19,7 +19,7 @@ use crate::view::{Csr, Incidence, View};
 ///
 /// Time O(n·c) unweighted (c = traversal cost), O(nm + n² log n) weighted;
 /// O(n + m) scratch per worker plus one n-vector per source block in flight.
-/// Same bits for any thread count (see [`par`](super::par)).
+/// Same bits for any thread count (see the `par` module).
 pub fn betweenness(view: &View) -> Vec<f64> {
     betweenness_with(view, super::par::NO_PROGRESS)
 }

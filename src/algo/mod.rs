@@ -41,5 +41,8 @@ pub use edge_betweenness::{EdgeScore, edge_betweenness, top_edges};
 pub use eigenvector::{EIGENVECTOR_MAX_ITER, eigenvector};
 pub use pagerank::{PAGERANK_ALPHA, PAGERANK_MAX_ITER, PAGERANK_TOL, pagerank};
 pub use par::{NO_PROGRESS, Progress};
-pub use paths::{DistanceSums, LANES, PATH_TOL, Traversal, distance_sums, is_weighted, traversal};
+pub use paths::{
+    BATCHED_ADVANTAGE, DistanceSums, LANES, PATH_TOL, Traversal, distance_sums, is_weighted,
+    traversal,
+};
 pub use rank::{centralization, ranking};

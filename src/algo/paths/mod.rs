@@ -11,7 +11,7 @@ mod msbfs;
 mod sssp;
 
 pub(crate) use batched::{BATCH, Batched};
-pub use brandes::{Traversal, is_weighted, traversal};
+pub use brandes::{BATCHED_ADVANTAGE, Traversal, is_weighted, traversal};
 pub(crate) use brandes::{accumulate, fold_pendants, node_scale};
 pub(crate) use incidence::{IncScratch, relabel};
 pub use msbfs::{DistanceSums, LANES, distance_sums};

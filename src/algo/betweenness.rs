@@ -42,7 +42,22 @@ pub fn betweenness_with(view: &View, progress: Progress<'_>) -> Vec<f64> {
 /// `weighted` selects Dijkstra on lengths 1/weight; otherwise BFS.
 /// Degree-1 sources are folded into their neighbour (see `fold_pendants`).
 ///
-/// Time O(nm) unweighted, O(nm + n² log n) weighted; O(n + m) per worker.
+/// Time O(nm) unweighted, O(nm + n² log n) weighted; O(64·n) scratch per
+/// worker unweighted, O(n + m) weighted.
+/// Unweighted, sources run in batches of 64 through the batched Brandes
+/// kernel (shared frontier, per-lane σ and δ; see the `paths` module);
+/// its sums differ from one-source-at-a-time Brandes only in the last bits
+/// (relative 1e-15 on the embedded dataset's view). Weighted, one Dijkstra
+/// per source.
+///
+/// # Example
+/// ```
+/// use iuinet::algo::betweenness_csr;
+/// use iuinet::view::Csr;
+/// // a star: the centre lies on every path between two leaves
+/// let g = Csr::from_edges(4, &[(0, 1, 1.0), (0, 2, 1.0), (0, 3, 1.0)]).unwrap();
+/// assert_eq!(betweenness_csr(&g, false), vec![1.0, 0.0, 0.0, 0.0]);
+/// ```
 pub fn betweenness_csr(g: &Csr, weighted: bool) -> Vec<f64> {
     betweenness_csr_with(g, weighted, super::par::NO_PROGRESS)
 }
@@ -100,6 +115,18 @@ pub fn betweenness_csr_with(g: &Csr, weighted: bool, progress: Progress<'_>) -> 
 ///
 /// Time O(n·(2·Σ|g| + corrections)), i.e. O(n · `inc.cost()`); scratch
 /// O(n + groups) per worker. Same bits for any thread count.
+///
+/// # Example
+/// ```
+/// use iuinet::algo::{betweenness_csr, betweenness_incidence};
+/// use iuinet::view::{Csr, Incidence};
+/// // one event {0, 1, 2} and a tie {2, 3}
+/// let g = Csr::from_edges(4, &[(0, 1, 1.0), (0, 2, 1.0), (1, 2, 1.0), (2, 3, 1.0)]).unwrap();
+/// let inc = Incidence::from_groups(4, vec![0, 3, 5], vec![0, 1, 2, 2, 3]);
+/// let b = betweenness_incidence(&inc, &g);
+/// assert!((b[2] - betweenness_csr(&g, false)[2]).abs() < 1e-15);
+/// assert!((b[2] - 2.0 / 3.0).abs() < 1e-15);
+/// ```
 pub fn betweenness_incidence(inc: &Incidence, g: &Csr) -> Vec<f64> {
     betweenness_incidence_with(inc, g, super::par::NO_PROGRESS)
 }

@@ -21,9 +21,13 @@ mod paths;
 mod rank;
 
 pub mod brokerage;
+pub mod community;
+pub mod ego;
 pub mod linkpred;
 pub mod linkpred_eval;
+pub mod permutation;
 pub mod structural_holes;
+pub mod structure;
 
 pub use approx::{ApproxInfo, ApproxOpts, betweenness_approx, sample_size, vertex_diameter_bound};
 pub use betweenness::{

@@ -1,4 +1,6 @@
-//! Criterion benches of every centrality on generated domain-like views
+//! Criterion benches of every centrality kernel (batched Brandes, the
+//! group-incidence Brandes, the multi-source BFS and the per-source BFS it
+//! replaced, Dijkstra, sampling, spectral measures) on generated domain-like views
 //! (see `common`): 1k and 5k actors by default, plus 20k actors for exact
 //! betweenness with `IUINET_BENCH_LARGE=1`. The view is built outside the
 //! timed loop; rayon uses its default thread count (set
@@ -34,7 +36,7 @@ fn benches(c: &mut Criterion) {
         g.bench_function("betweenness_incidence", |b| {
             b.iter(|| black_box(algo::betweenness_incidence(&v.incidence, &v.csr)))
         });
-        g.bench_function("betweenness_csr", |b| {
+        g.bench_function("betweenness_csr_batched", |b| {
             b.iter(|| black_box(algo::betweenness_csr(&v.csr, false)))
         });
         g.bench_function("betweenness_weighted", |b| {
@@ -50,8 +52,14 @@ fn benches(c: &mut Criterion) {
         g.bench_function("edge_betweenness", |b| {
             b.iter(|| black_box(algo::edge_betweenness(&v.csr, false)))
         });
-        g.bench_function("closeness_harmonic", |b| {
+        g.bench_function("closeness_harmonic_msbfs", |b| {
             b.iter(|| black_box(algo::closeness(&v)))
+        });
+        g.bench_function("closeness_harmonic_incidence_per_source", |b| {
+            b.iter(|| black_box(algo::closeness_incidence(&v.incidence, v.n())))
+        });
+        g.bench_function("distance_sums_msbfs", |b| {
+            b.iter(|| black_box(algo::distance_sums(&v.csr, algo::NO_PROGRESS)))
         });
         g.bench_function("eigenvector", |b| {
             b.iter(|| black_box(algo::eigenvector(&w.csr)))

@@ -2,9 +2,8 @@
 //! Kornaropoulos 2016, "Fast approximation of betweenness centrality through
 //! sampling", Data Min. Knowl. Disc. 30).
 
-use super::betweenness::node_scale;
-use super::par::count_over;
-use super::sssp::{Sssp, lengths};
+use super::par::{BLOCK, count_over_blocks};
+use super::paths::{BATCH, Batched, Sssp, fold_pendants, lengths, node_scale};
 use crate::view::Csr;
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
@@ -43,6 +42,11 @@ pub struct ApproxInfo {
     /// Bound on the absolute error of each returned (NetworkX-scaled) value
     /// with probability ≥ 1 − δ: ε·n/(n−2).
     pub error_bound: f64,
+    /// True when the sample would need at least as many traversals as the
+    /// exact computation, which was run instead (error 0); omitted when
+    /// false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub exact: bool,
 }
 
 /// Sample size r = ⌈(c/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉, c = 0.5.
@@ -99,6 +103,39 @@ fn unit(rng: &mut ChaCha8Rng) -> f64 {
     (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
+/// Sample `i`: its generator (ChaCha8 seeded with `seed`, stream `i`) and
+/// the pair (u, v), u ≠ v, it draws first.
+fn pair(seed: u64, i: usize, n: usize) -> (ChaCha8Rng, u32, u32) {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(i as u64);
+    let u = below(&mut rng, n);
+    let mut v = below(&mut rng, n - 1);
+    if v >= u {
+        v += 1;
+    }
+    (rng, u as u32, v as u32)
+}
+
+/// A predecessor drawn with probability σ(p)/σ(cur).
+fn draw(rng: &mut ChaCha8Rng, sigma_cur: f64, preds: &[u32], sigma: impl Fn(u32) -> f64) -> u32 {
+    let target = unit(rng) * sigma_cur;
+    let mut run = 0.0;
+    for &p in preds {
+        run += sigma(p);
+        if target < run {
+            return p;
+        }
+    }
+    preds[preds.len() - 1]
+}
+
+/// Credit an inner node of a sampled path.
+fn credit(acc: &mut [u64], p: u32, u: u32) {
+    if p != u {
+        acc[p as usize] += 1;
+    }
+}
+
 /// Approximate betweenness: r random pairs (u, v), one shortest u–v path
 /// drawn uniformly for each, every inner node credited 1/r. With
 /// probability ≥ 1 − δ every node's estimate is within ε of
@@ -106,9 +143,32 @@ fn unit(rng: &mut ChaCha8Rng) -> f64 {
 /// rescaled by n/(n−2) to NetworkX's `normalized=True` scale, so their
 /// bound is ε·n/(n−2).
 ///
+/// Unweighted, samples run in batches of 64 through the batched forward
+/// pass (their distinct sources as bit lanes, scratch reused per worker);
+/// a path's predecessors are drawn among the neighbours one level up in
+/// CSR order. Weighted, one Dijkstra per sample, predecessors in settle
+/// order. When r is at least the number of sources exact betweenness runs
+/// (after pendant folding), the exact values are returned instead and
+/// [`ApproxInfo::exact`] says so: sampling would cost more.
+///
 /// Reproducible: sample i draws from ChaCha8 seeded with `seed`, stream i;
 /// counts are integers, so neither order nor thread count matters.
-/// Time O(r·(n + m)) unweighted, O(r·(m + n log n)) weighted.
+/// Time O(r·(n + m)/64 ·levels) word operations unweighted,
+/// O(r·(m + n log n)) weighted.
+///
+/// # Example
+/// ```
+/// use iuinet::algo::{ApproxOpts, betweenness_approx};
+/// use iuinet::view::Csr;
+/// // a path of 200 nodes; ε = 0.2 needs fewer samples than sources
+/// let e: Vec<(u32, u32, f64)> = (0..199).map(|i| (i, i + 1, 1.0)).collect();
+/// let g = Csr::from_edges(200, &e).unwrap();
+/// let o = ApproxOpts { epsilon: 0.2, ..ApproxOpts::default() };
+/// let (b, info) = betweenness_approx(&g, false, &o);
+/// assert!(!info.exact && info.samples < 200);
+/// // the middle node lies on about half of all shortest paths
+/// assert!((b[100] - 0.5).abs() <= info.error_bound);
+/// ```
 pub fn betweenness_approx(g: &Csr, weighted: bool, o: &ApproxOpts) -> (Vec<f64>, ApproxInfo) {
     let n = g.n();
     let vd = vertex_diameter_bound(g, weighted);
@@ -126,47 +186,86 @@ pub fn betweenness_approx(g: &Csr, weighted: bool, o: &ApproxOpts) -> (Vec<f64>,
         } else {
             o.epsilon * n as f64 / (n as f64 - 2.0)
         },
+        exact: false,
     };
     if r == 0 {
         return (vec![0.0; n], info);
     }
-    let len = weighted.then(|| lengths(g));
-    let counts = count_over(
-        r,
-        n,
-        || Sssp::new(g),
-        |sp, i, acc| {
-            let mut rng = ChaCha8Rng::seed_from_u64(o.seed);
-            rng.set_stream(i as u64);
-            let u = below(&mut rng, n);
-            let mut v = below(&mut rng, n - 1);
-            if v >= u {
-                v += 1;
-            }
-            sp.run(g, u as u32, len.as_deref());
-            if sp.sigma[v] == 0.0 {
-                return;
-            }
-            let mut cur = v as u32;
-            while cur as usize != u {
-                let (ps, _) = sp.preds(g, cur);
-                let target = unit(&mut rng) * sp.sigma[cur as usize];
-                let mut run = 0.0;
-                let mut pick = ps[ps.len() - 1];
-                for &p in ps {
-                    run += sp.sigma[p as usize];
-                    if target < run {
-                        pick = p;
-                        break;
+    // Cost model: a sample costs one forward traversal, an exact source a
+    // forward and a backward pass, and pendant folding leaves `n_src`
+    // sources; so r ≥ n_src samples cost more than the exact answer.
+    let n_src = fold_pendants(g).0.len();
+    if r >= n_src {
+        let info = ApproxInfo {
+            exact: true,
+            ..info
+        };
+        return (super::betweenness::betweenness_csr(g, weighted), info);
+    }
+    let counts = if weighted {
+        let len = lengths(g);
+        count_over_blocks(
+            r,
+            BLOCK,
+            n,
+            || Sssp::new(g),
+            |sp, items, acc| {
+                for i in items {
+                    let (mut rng, u, v) = pair(o.seed, i, n);
+                    sp.run(g, u, Some(&len));
+                    if sp.sigma[v as usize] == 0.0 {
+                        continue;
+                    }
+                    let mut cur = v;
+                    while cur != u {
+                        let (ps, _) = sp.preds(g, cur);
+                        let pick = draw(&mut rng, sp.sigma[cur as usize], ps, |p| {
+                            sp.sigma[p as usize]
+                        });
+                        credit(acc, pick, u);
+                        cur = pick;
                     }
                 }
-                if pick as usize != u {
-                    acc[pick as usize] += 1;
+            },
+        )
+    } else {
+        count_over_blocks(
+            r,
+            BATCH,
+            n,
+            || (Batched::with_dist(n), Vec::with_capacity(BATCH)),
+            |(b, preds), items, acc| {
+                // the distinct sources of the batch's samples, one lane each
+                let samples: Vec<_> = items.map(|i| pair(o.seed, i, n)).collect();
+                let mut src: Vec<u32> = samples.iter().map(|s| s.1).collect();
+                src.sort_unstable();
+                src.dedup();
+                b.forward(g, &src);
+                for (mut rng, u, v) in samples {
+                    let lane = src.partition_point(|&x| x < u);
+                    let dv = b.dist(v, lane);
+                    if dv == u32::MAX {
+                        continue;
+                    }
+                    let (mut cur, mut dc) = (v, dv);
+                    while cur != u {
+                        // predecessors in CSR order: neighbours one level up
+                        preds.clear();
+                        preds.extend(
+                            g.neighbors(cur)
+                                .iter()
+                                .copied()
+                                .filter(|&p| b.dist(p, lane) == dc - 1),
+                        );
+                        let pick = draw(&mut rng, b.sigma(cur, lane), preds, |p| b.sigma(p, lane));
+                        credit(acc, pick, u);
+                        cur = pick;
+                        dc -= 1;
+                    }
                 }
-                cur = pick;
-            }
-        },
-    );
+            },
+        )
+    };
     // RK scale: count / r; NetworkX scale: × n(n−1) / ((n−1)(n−2))
     let k = n as f64 * (n as f64 - 1.0) * node_scale(n) / r as f64;
     (counts.into_iter().map(|c| c as f64 * k).collect(), info)

@@ -2,13 +2,17 @@
 //! the domain metrics use.
 
 use super::approx::{ApproxInfo, ApproxOpts, betweenness_approx};
-use super::betweenness::{Traversal, is_weighted, traversal};
+use super::betweenness::betweenness_with;
+use super::closeness::{Closeness, closeness_with};
 use super::core::core_number;
 use super::degree::{degree, strength};
 use super::edge_betweenness::{EdgeScore, edge_betweenness, top_edges};
 use super::eigenvector::eigenvector;
 use super::pagerank::pagerank;
+use super::par::{NO_PROGRESS, Progress};
+use super::paths::{Traversal, is_weighted, traversal};
 use crate::view::View;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -104,25 +108,47 @@ impl CentralityOpts {
     }
 }
 
-/// Every requested measure, one value per view node (`None`: not asked for).
+/// One measure's values, one per view node: counts (degree, core) or reals.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scores {
+    /// Whole numbers (degree, core number).
+    Count(Vec<u32>),
+    /// Real values.
+    Real(Vec<f64>),
+}
+
+impl Scores {
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        match self {
+            Scores::Count(v) => v.len(),
+            Scores::Real(v) => v.len(),
+        }
+    }
+
+    /// Whether there are no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The value at node `v` as f64.
+    pub fn at(&self, v: usize) -> f64 {
+        match self {
+            Scores::Count(x) => f64::from(x[v]),
+            Scores::Real(x) => x[v],
+        }
+    }
+
+    /// Every value as f64.
+    pub fn to_f64(&self) -> Vec<f64> {
+        (0..self.len()).map(|v| self.at(v)).collect()
+    }
+}
+
+/// Every requested measure, one value per view node, stored by measure.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CentralityTable {
-    /// Degree.
-    pub degree: Option<Vec<u32>>,
-    /// Strength.
-    pub strength: Option<Vec<f64>>,
-    /// Betweenness (NetworkX `normalized=True`).
-    pub betweenness: Option<Vec<f64>>,
-    /// Closeness (Wasserman–Faust).
-    pub closeness: Option<Vec<f64>>,
-    /// Harmonic.
-    pub harmonic: Option<Vec<f64>>,
-    /// Eigenvector.
-    pub eigenvector: Option<Vec<f64>>,
-    /// PageRank.
-    pub pagerank: Option<Vec<f64>>,
-    /// Core number.
-    pub core: Option<Vec<u32>>,
+    scores: BTreeMap<Measure, Scores>,
     /// Top edges by betweenness, when asked for.
     pub edges: Option<Vec<EdgeScore>>,
     /// Sampling details when betweenness was approximated.
@@ -132,56 +158,57 @@ pub struct CentralityTable {
 }
 
 impl CentralityTable {
+    /// The values of measure `m`, if computed.
+    pub fn get(&self, m: Measure) -> Option<&Scores> {
+        self.scores.get(&m)
+    }
+
+    /// Real values of measure `m`, if computed and real.
+    pub fn reals(&self, m: Measure) -> Option<&[f64]> {
+        match self.scores.get(&m) {
+            Some(Scores::Real(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Counts of measure `m`, if computed and whole.
+    pub fn counts(&self, m: Measure) -> Option<&[u32]> {
+        match self.scores.get(&m) {
+            Some(Scores::Count(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Store the values of measure `m` (replacing earlier ones).
+    pub fn insert(&mut self, m: Measure, s: Scores) {
+        self.scores.insert(m, s);
+    }
+
+    /// Add what `other` holds and `self` lacks (measures, edges, approx
+    /// details, traversal); `self` wins where both hold a value.
+    pub fn merge(&mut self, other: CentralityTable) {
+        for (m, s) in other.scores {
+            self.scores.entry(m).or_insert(s);
+        }
+        self.edges = self.edges.take().or(other.edges);
+        self.approx = self.approx.or(other.approx);
+        self.traversal = self.traversal.or(other.traversal);
+    }
+
     /// Value of a measure at node `v` as f64, if computed.
     pub fn value(&self, m: Measure, v: usize) -> Option<f64> {
-        let f = |x: &Option<Vec<f64>>| x.as_ref().and_then(|x| x.get(v).copied());
-        let u = |x: &Option<Vec<u32>>| x.as_ref().and_then(|x| x.get(v).map(|&d| f64::from(d)));
-        match m {
-            Measure::Degree => u(&self.degree),
-            Measure::Strength => f(&self.strength),
-            Measure::Betweenness => f(&self.betweenness),
-            Measure::Closeness => f(&self.closeness),
-            Measure::Harmonic => f(&self.harmonic),
-            Measure::Eigenvector => f(&self.eigenvector),
-            Measure::Pagerank => f(&self.pagerank),
-            Measure::Core => u(&self.core),
-        }
+        self.get(m).filter(|s| v < s.len()).map(|s| s.at(v))
     }
 
-    /// View nodes ordered by measure `m`, highest first, ties by node index;
-    /// empty if `m` was not computed.
+    /// View nodes ordered by measure `m`, highest first, ties by node index
+    /// (see [`ranking`](super::ranking)); empty if `m` was not computed.
     pub fn ranking(&self, m: Measure) -> Vec<u32> {
-        let Some(n) = self.len() else {
-            return vec![];
-        };
-        if n > 0 && self.value(m, 0).is_none() {
-            return vec![];
-        }
-        let mut ix: Vec<u32> = (0..n as u32).collect();
-        ix.sort_by(|&a, &b| {
-            let (x, y) = (
-                self.value(m, a as usize).unwrap_or(0.0),
-                self.value(m, b as usize).unwrap_or(0.0),
-            );
-            y.total_cmp(&x).then(a.cmp(&b))
-        });
-        ix
-    }
-
-    fn len(&self) -> Option<usize> {
-        [
-            self.strength.as_ref().map(Vec::len),
-            self.betweenness.as_ref().map(Vec::len),
-            self.closeness.as_ref().map(Vec::len),
-            self.harmonic.as_ref().map(Vec::len),
-            self.eigenvector.as_ref().map(Vec::len),
-            self.pagerank.as_ref().map(Vec::len),
-            self.degree.as_ref().map(Vec::len),
-            self.core.as_ref().map(Vec::len),
-        ]
-        .into_iter()
-        .flatten()
-        .next()
+        self.get(m).map_or_else(Vec::new, |s| {
+            super::rank::ranking(&s.to_f64(), |v| v)
+                .into_iter()
+                .map(|v| v as u32)
+                .collect()
+        })
     }
 }
 
@@ -191,59 +218,51 @@ impl CentralityTable {
 /// ignore weights. Closeness and harmonic share one traversal per node.
 /// Deterministic: same bits for any thread count.
 pub fn centrality(view: &View, o: &CentralityOpts) -> CentralityTable {
-    centrality_with(view, o, super::NO_PROGRESS)
+    centrality_with(view, o, NO_PROGRESS)
 }
 
 /// [`centrality`], telling `progress` how many traversal sources are done:
 /// n for exact betweenness and n for closeness/harmonic, when requested
 /// (see [`CentralityOpts::traversals`]).
-pub fn centrality_with(
-    view: &View,
-    o: &CentralityOpts,
-    progress: super::Progress<'_>,
-) -> CentralityTable {
+pub fn centrality_with(view: &View, o: &CentralityOpts, progress: Progress<'_>) -> CentralityTable {
     let ms: Vec<Measure> = if o.measures.is_empty() {
         Measure::ALL.to_vec()
     } else {
         o.measures.clone()
     };
-    let has = |m: Measure| ms.contains(&m);
     let g = &view.csr;
     let w = is_weighted(view);
     let mut t = CentralityTable::default();
-    if has(Measure::Degree) {
-        t.degree = Some(degree(g));
-    }
-    if has(Measure::Strength) {
-        t.strength = Some(strength(g));
-    }
-    if has(Measure::Betweenness) {
-        match &o.approx {
-            Some(a) => {
-                let (b, info) = betweenness_approx(g, w, a);
-                t.betweenness = Some(b);
-                t.approx = Some(info);
+    let mut paths = None;
+    for m in ms {
+        if t.get(m).is_some() {
+            continue;
+        }
+        let s = match m {
+            Measure::Degree => Scores::Count(degree(g)),
+            Measure::Strength => Scores::Real(strength(g)),
+            Measure::Betweenness => match &o.approx {
+                Some(a) => {
+                    let (b, info) = betweenness_approx(g, w, a);
+                    t.approx = Some(info);
+                    Scores::Real(b)
+                }
+                None => Scores::Real(betweenness_with(view, progress)),
+            },
+            Measure::Closeness | Measure::Harmonic => {
+                // one traversal per node serves both
+                let c: &Closeness = paths.get_or_insert_with(|| closeness_with(view, progress));
+                Scores::Real(if m == Measure::Closeness {
+                    c.closeness.clone()
+                } else {
+                    c.harmonic.clone()
+                })
             }
-            None => t.betweenness = Some(super::betweenness_with(view, progress)),
-        }
-    }
-    if has(Measure::Closeness) || has(Measure::Harmonic) {
-        let c = super::closeness_with(view, progress);
-        if has(Measure::Closeness) {
-            t.closeness = Some(c.closeness);
-        }
-        if has(Measure::Harmonic) {
-            t.harmonic = Some(c.harmonic);
-        }
-    }
-    if has(Measure::Eigenvector) {
-        t.eigenvector = Some(eigenvector(g));
-    }
-    if has(Measure::Pagerank) {
-        t.pagerank = Some(pagerank(g));
-    }
-    if has(Measure::Core) {
-        t.core = Some(core_number(g));
+            Measure::Eigenvector => Scores::Real(eigenvector(g)),
+            Measure::Pagerank => Scores::Real(pagerank(g)),
+            Measure::Core => Scores::Count(core_number(g)),
+        };
+        t.insert(m, s);
     }
     if let Some(k) = o.top_edges {
         t.edges = Some(top_edges(edge_betweenness(g, w), k));

@@ -1,8 +1,7 @@
 //! Closeness (Wasserman–Faust) and harmonic centrality.
 
-use super::betweenness::{Traversal, is_weighted, traversal};
-use super::incidence_betweenness::IncScratch;
-use super::sssp::{Sssp, lengths};
+use super::par::{NO_PROGRESS, Progress};
+use super::paths::{IncScratch, Sssp, distance_sums, is_weighted, lengths};
 use crate::view::{Csr, Incidence, View};
 use rayon::prelude::*;
 
@@ -29,33 +28,56 @@ fn finish(n: usize, r: usize, tot: f64, harm: f64) -> (f64, f64) {
     (c, harm)
 }
 
-/// Closeness and harmonic centrality of a view: BFS (over the incidence or
-/// the CSR, whichever is cheaper) when unweighted, Dijkstra on lengths
-/// 1/weight when weighted.
+/// Closeness and harmonic centrality of a view: the bit-parallel
+/// multi-source BFS ([`distance_sums`](super::distance_sums)) when
+/// unweighted, Dijkstra on lengths 1/weight when weighted.
 ///
-/// Time O(n·c) unweighted (c = traversal cost), O(nm + n² log n) weighted.
-/// Each node's value comes from its own traversal, so thread count cannot
+/// Unweighted, the distance total is an exact integer and the harmonic sum
+/// is Σ_d k_d/d over levels d in increasing order (k_d nodes at distance d),
+/// the same bits as the group-incidence BFS ([`closeness_incidence`]); a
+/// per-node BFS over the CSR summing 1/d node by node (what unweighted CSR
+/// views used before the batched kernel) can differ in the last bit of the
+/// harmonic value. Weighted, Σ 1/d is summed node by node in settle order.
+///
+/// Time O(n·m/64·levels) word operations unweighted (batches of
+/// [`LANES`](super::LANES) sources), O(nm + n² log n) weighted. Each node's
+/// value comes from its own lane or traversal, so thread count cannot
 /// change any bit.
+///
+/// # Example
+/// ```
+/// use iuinet::algo::closeness_csr;
+/// use iuinet::view::Csr;
+/// // a star: centre 0, leaves 1, 2, 3
+/// let g = Csr::from_edges(4, &[(0, 1, 1.0), (0, 2, 1.0), (0, 3, 1.0)]).unwrap();
+/// let c = closeness_csr(&g, false);
+/// assert_eq!(c.closeness[0], 1.0);
+/// assert_eq!(c.harmonic[1], 1.0 + 0.5 + 0.5);
+/// ```
 pub fn closeness(view: &View) -> Closeness {
-    closeness_with(view, super::NO_PROGRESS)
+    closeness_with(view, NO_PROGRESS)
 }
 
 /// [`closeness`], telling `progress` how many of the n nodes are done.
-pub fn closeness_with(view: &View, progress: super::Progress<'_>) -> Closeness {
-    if !is_weighted(view) && traversal(view) == Traversal::Incidence {
-        incidence_p(&view.incidence, view.n(), progress)
-    } else {
-        csr_p(&view.csr, is_weighted(view), progress)
-    }
+pub fn closeness_with(view: &View, progress: Progress<'_>) -> Closeness {
+    csr_p(&view.csr, is_weighted(view), progress)
 }
 
-/// [`closeness`] over a CSR.
+/// [`closeness`] over a CSR (multi-source BFS unweighted, Dijkstra weighted).
 pub fn closeness_csr(g: &Csr, weighted: bool) -> Closeness {
-    csr_p(g, weighted, super::NO_PROGRESS)
+    csr_p(g, weighted, NO_PROGRESS)
 }
 
-fn csr_p(g: &Csr, weighted: bool, progress: super::Progress<'_>) -> Closeness {
+fn csr_p(g: &Csr, weighted: bool, progress: Progress<'_>) -> Closeness {
     let n = g.n();
+    if !weighted {
+        return split(
+            distance_sums(g, progress)
+                .iter()
+                .map(|d| finish(n, d.reached as usize, d.total as f64, d.harmonic))
+                .collect(),
+        );
+    }
     let len = weighted.then(|| lengths(g));
     let v: Vec<(f64, f64)> = (0..n)
         .into_par_iter()
@@ -80,12 +102,14 @@ fn csr_p(g: &Csr, weighted: bool, progress: super::Progress<'_>) -> Closeness {
     split(v)
 }
 
-/// [`closeness`] (unweighted) over the group incidence of `n` nodes.
+/// [`closeness`] (unweighted) over the group incidence of `n` nodes, one
+/// BFS per source: the per-source kernel the multi-source BFS is checked
+/// against (same bits).
 pub fn closeness_incidence(inc: &Incidence, n: usize) -> Closeness {
-    incidence_p(inc, n, super::NO_PROGRESS)
+    incidence_p(inc, n, NO_PROGRESS)
 }
 
-fn incidence_p(inc: &Incidence, n: usize, progress: super::Progress<'_>) -> Closeness {
+fn incidence_p(inc: &Incidence, n: usize, progress: Progress<'_>) -> Closeness {
     let v: Vec<(f64, f64)> = (0..n)
         .into_par_iter()
         .with_min_len(16)

@@ -7,6 +7,15 @@ use crate::view::Csr;
 /// weights ignored). Batagelj–Zaveršnik bucket algorithm.
 ///
 /// Time O(n + m); O(n) extra space. Sequential.
+///
+/// # Example
+/// ```
+/// use iuinet::algo::core_number;
+/// use iuinet::view::Csr;
+/// // a triangle with a pendant
+/// let g = Csr::from_edges(4, &[(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0), (2, 3, 1.0)]).unwrap();
+/// assert_eq!(core_number(&g), vec![2, 2, 2, 1]);
+/// ```
 pub fn core_number(g: &Csr) -> Vec<u32> {
     let n = g.n();
     let mut deg: Vec<usize> = (0..n as u32).map(|v| g.degree(v)).collect();

@@ -19,6 +19,16 @@ pub const EIGENVECTOR_MAX_ITER: usize = 10_000;
 /// Time O(m) per iteration; O(n) extra space. Each entry of an iterate is
 /// computed by one thread from the previous iterate, so bits do not depend
 /// on the thread count.
+///
+/// # Example
+/// ```
+/// use iuinet::algo::eigenvector;
+/// use iuinet::view::Csr;
+/// // a triangle: all equal, unit norm
+/// let g = Csr::from_edges(3, &[(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0)]).unwrap();
+/// let x = eigenvector(&g);
+/// assert!(x.iter().all(|v| (v - 1.0 / 3f64.sqrt()).abs() < 1e-9));
+/// ```
 pub fn eigenvector(g: &Csr) -> Vec<f64> {
     let n = g.n();
     if n == 0 {

@@ -18,6 +18,15 @@ pub const PAGERANK_MAX_ITER: usize = 10_000;
 ///
 /// Time O(m) per iteration; O(n + m) extra space. Bits do not depend on the
 /// thread count (each entry is a pull over its neighbours in CSR order).
+///
+/// # Example
+/// ```
+/// use iuinet::algo::pagerank;
+/// use iuinet::view::Csr;
+/// let g = Csr::from_edges(3, &[(0, 1, 1.0), (0, 2, 1.0)]).unwrap();
+/// let p = pagerank(&g);
+/// assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-12 && p[0] > p[1]);
+/// ```
 pub fn pagerank(g: &Csr) -> Vec<f64> {
     let n = g.n();
     if n == 0 {

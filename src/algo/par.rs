@@ -6,8 +6,19 @@
 //! of threads or on scheduling, so the result has the same bits for any
 //! `RAYON_NUM_THREADS`.
 
-use super::Progress;
 use rayon::prelude::*;
+
+/// A progress sink for long computations: called with "n more units done"
+/// (sources of a traversal, actors of a batch) from any worker thread. It
+/// only observes; results never depend on it. The CLI turns it into a bar.
+/// A sink may abort the computation by unwinding
+/// (`std::panic::resume_unwind`, as the Python bindings do on Ctrl-C); the
+/// all-source traversals also call it with 0 before each block of sources,
+/// so an abort costs at most the blocks under way.
+pub type Progress<'a> = &'a (dyn Fn(u64) + Sync);
+
+/// A progress sink that ignores everything.
+pub const NO_PROGRESS: Progress<'static> = &|_| {};
 
 /// Sources per block.
 pub(crate) const BLOCK: usize = 16;
@@ -31,7 +42,31 @@ where
     I: Fn() -> S + Sync + Send,
     F: Fn(&mut S, usize, &mut [f64]) + Sync + Send,
 {
-    let nblocks = n_src.div_ceil(BLOCK);
+    sum_over_blocks(n_src, BLOCK, len, progress, init, |s, r, acc| {
+        for src in r {
+            f(s, src, acc);
+        }
+    })
+}
+
+/// Σ over blocks of `block` consecutive items of `0..n_items` of the
+/// vector `f(scratch, items, acc)` adds into `acc` (length `len`): each
+/// block is summed into its own zeroed vector, and the block vectors are
+/// added in block order, so the bits depend on `block` but not on the
+/// thread count. `progress` is told how many items each block held.
+pub(crate) fn sum_over_blocks<S, I, F>(
+    n_items: usize,
+    block: usize,
+    len: usize,
+    progress: Progress<'_>,
+    init: I,
+    f: F,
+) -> Vec<f64>
+where
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, std::ops::Range<usize>, &mut [f64]) + Sync + Send,
+{
+    let nblocks = n_items.div_ceil(block);
     let wave = (WAVE_BYTES / (len.max(1) * 8)).clamp(4, 256);
     let mut total = vec![0.0; len];
     let mut start = 0;
@@ -43,11 +78,9 @@ where
                 // a sink that aborts (see `Progress`) stops here, before the work
                 progress(0);
                 let mut acc = vec![0.0; len];
-                let end = ((b + 1) * BLOCK).min(n_src);
-                for src in b * BLOCK..end {
-                    f(s, src, &mut acc);
-                }
-                progress((end - b * BLOCK) as u64);
+                let end = ((b + 1) * block).min(n_items);
+                f(s, b * block..end, &mut acc);
+                progress((end - b * block) as u64);
                 acc
             })
             .collect();
@@ -61,14 +94,20 @@ where
     total
 }
 
-/// Integer counterpart of [`sum_over_sources`] (order-free, so any chunking
+/// Integer counterpart of [`sum_over_blocks`] (order-free, so any chunking
 /// would do; kept alike for clarity).
-pub(crate) fn count_over<S, I, F>(n_items: usize, len: usize, init: I, f: F) -> Vec<u64>
+pub(crate) fn count_over_blocks<S, I, F>(
+    n_items: usize,
+    block: usize,
+    len: usize,
+    init: I,
+    f: F,
+) -> Vec<u64>
 where
     I: Fn() -> S + Sync + Send,
-    F: Fn(&mut S, usize, &mut [u64]) + Sync + Send,
+    F: Fn(&mut S, std::ops::Range<usize>, &mut [u64]) + Sync + Send,
 {
-    let nblocks = n_items.div_ceil(BLOCK);
+    let nblocks = n_items.div_ceil(block);
     let wave = (WAVE_BYTES / (len.max(1) * 8)).clamp(4, 256);
     let mut total = vec![0u64; len];
     let mut start = 0;
@@ -78,9 +117,7 @@ where
             .into_par_iter()
             .map_init(&init, |s, b| {
                 let mut acc = vec![0u64; len];
-                for i in b * BLOCK..((b + 1) * BLOCK).min(n_items) {
-                    f(s, i, &mut acc);
-                }
+                f(s, b * block..((b + 1) * block).min(n_items), &mut acc);
                 acc
             })
             .collect();

@@ -87,7 +87,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             bar.finish();
             r
         });
-        merge(&mut t, part);
+        t.merge(part);
         done.extend(group);
     }
     if let Some(k) = a.top_edges {
@@ -112,17 +112,4 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     };
     crate::present::emit(&shown, a.format, &a.data.name(), a.out.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn merge(t: &mut CentralityTable, p: CentralityTable) {
-    t.degree = t.degree.take().or(p.degree);
-    t.strength = t.strength.take().or(p.strength);
-    t.betweenness = t.betweenness.take().or(p.betweenness);
-    t.closeness = t.closeness.take().or(p.closeness);
-    t.harmonic = t.harmonic.take().or(p.harmonic);
-    t.eigenvector = t.eigenvector.take().or(p.eigenvector);
-    t.pagerank = t.pagerank.take().or(p.pagerank);
-    t.core = t.core.take().or(p.core);
-    t.approx = t.approx.or(p.approx);
-    t.traversal = t.traversal.or(p.traversal);
 }

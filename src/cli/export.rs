@@ -142,29 +142,15 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
 /// Add every computed centrality as a node attribute, in `Measure::ALL`
 /// order; counts (degree, core) as whole numbers.
 fn add_centralities(g: &mut AttrGraph, t: &crate::algo::CentralityTable) {
-    use crate::algo::Measure;
+    use crate::algo::{Measure, Scores};
     for m in Measure::ALL {
-        let ints = match m {
-            Measure::Degree => t.degree.as_ref(),
-            Measure::Core => t.core.as_ref(),
-            _ => None,
-        };
-        if let Some(v) = ints {
-            let v: Vec<i64> = v.iter().map(|&x| i64::from(x)).collect();
-            g.add_node_ints(m.as_str(), &v);
-            continue;
-        }
-        let floats = match m {
-            Measure::Strength => t.strength.as_ref(),
-            Measure::Betweenness => t.betweenness.as_ref(),
-            Measure::Closeness => t.closeness.as_ref(),
-            Measure::Harmonic => t.harmonic.as_ref(),
-            Measure::Eigenvector => t.eigenvector.as_ref(),
-            Measure::Pagerank => t.pagerank.as_ref(),
-            _ => None,
-        };
-        if let Some(v) = floats {
-            g.add_node_floats(m.as_str(), v);
+        match t.get(m) {
+            Some(Scores::Count(v)) => {
+                let v: Vec<i64> = v.iter().map(|&x| i64::from(x)).collect();
+                g.add_node_ints(m.as_str(), &v);
+            }
+            Some(Scores::Real(v)) => g.add_node_floats(m.as_str(), v),
+            None => {}
         }
     }
 }

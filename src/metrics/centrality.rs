@@ -102,30 +102,31 @@ pub fn report(
     let row = |v: u32| {
         let a = &net.actors[view.actors[v as usize] as usize];
         let vu = v as usize;
-        let f = |x: &Option<Vec<f64>>| x.as_ref().map(|x| x[vu]);
-        let u = |x: &Option<Vec<u32>>| x.as_ref().map(|x| x[vu]);
+        let f = |m: Measure| t.reals(m).map(|x| x[vu]);
+        let u = |m: Measure| t.counts(m).map(|x| x[vu]);
         NodeRow {
             id: a.id.clone(),
             kind: a.kind,
-            degree: u(&t.degree),
-            strength: f(&t.strength),
-            betweenness: f(&t.betweenness),
-            closeness: f(&t.closeness),
-            harmonic: f(&t.harmonic),
-            eigenvector: f(&t.eigenvector),
-            pagerank: f(&t.pagerank),
-            core: u(&t.core),
+            degree: u(Measure::Degree),
+            strength: f(Measure::Strength),
+            betweenness: f(Measure::Betweenness),
+            closeness: f(Measure::Closeness),
+            harmonic: f(Measure::Harmonic),
+            eigenvector: f(Measure::Eigenvector),
+            pagerank: f(Measure::Pagerank),
+            core: u(Measure::Core),
         }
     };
     let mut order: Vec<u32> = (0..view.n() as u32).collect();
     order.sort_by(|&a, &b| id(a).cmp(id(b)));
     let ranked_by = top.map(|(m, k)| {
-        // stable sort of the id-ordered list: ties stay in id order
-        order.sort_by(|&a, &b| {
-            let x = t.value(m, a as usize).unwrap_or(0.0);
-            let y = t.value(m, b as usize).unwrap_or(0.0);
-            y.total_cmp(&x)
-        });
+        let score: Vec<f64> = (0..view.n())
+            .map(|v| t.value(m, v).unwrap_or(0.0))
+            .collect();
+        order = crate::algo::ranking(&score, |v| id(v as u32))
+            .into_iter()
+            .map(|v| v as u32)
+            .collect();
         order.truncate(k);
         m
     });

@@ -4,7 +4,7 @@
 //! conventions; see `iuinet centrality`).
 
 use super::common::ratio;
-use crate::algo::{ApproxInfo, ApproxOpts, CentralityOpts, Measure};
+use crate::algo::{self, ApproxInfo, ApproxOpts, CentralityOpts, Measure};
 use crate::model::Network;
 use crate::view::View;
 use serde::Serialize;
@@ -109,39 +109,14 @@ pub struct NetworkSummary {
 }
 
 /// Component label of every node (labels are the smallest node of the
-/// component). Time O(n + m), space O(n).
+/// component); see [`crate::algo::components`].
 pub fn components(view: &View) -> Vec<u32> {
-    let n = view.n();
-    let mut label = vec![u32::MAX; n];
-    let mut stack = Vec::new();
-    for s in 0..n as u32 {
-        if label[s as usize] != u32::MAX {
-            continue;
-        }
-        label[s as usize] = s;
-        stack.push(s);
-        while let Some(v) = stack.pop() {
-            for &w in view.csr.neighbors(v) {
-                if label[w as usize] == u32::MAX {
-                    label[w as usize] = s;
-                    stack.push(w);
-                }
-            }
-        }
-    }
-    label
+    algo::components(&view.csr)
 }
 
 fn top(net: &Network, view: &View, score: &[f64], k: usize) -> Vec<Ranked> {
-    let mut ix: Vec<usize> = (0..view.n()).collect();
-    ix.sort_by(|&a, &b| {
-        score[b].total_cmp(&score[a]).then_with(|| {
-            net.actor(view.actors[a])
-                .id
-                .cmp(&net.actor(view.actors[b]).id)
-        })
-    });
-    ix.into_iter()
+    algo::ranking(score, |v| net.actor(view.actors[v]).id.as_str())
+        .into_iter()
         .take(k)
         .map(|v| {
             let a = net.actor(view.actors[v]);
@@ -173,23 +148,13 @@ pub fn network_summary_with(
     let n = view.n();
     let csr = &view.csr;
     let m = csr.m() as u64;
-    let deg: Vec<f64> = (0..n as u32).map(|v| csr.degree(v) as f64).collect();
-    let strength: Vec<f64> = (0..n as u32)
-        .map(|v| csr.weights_of(v).iter().sum())
-        .collect();
-    let labels = components(view);
-    let mut size = vec![0u64; n];
-    for &l in &labels {
-        size[l as usize] += 1;
-    }
+    let deg: Vec<f64> = algo::degree(csr).into_iter().map(f64::from).collect();
+    let strength = algo::strength(csr);
+    let size = algo::component_sizes(&algo::components(csr));
     let count = size.iter().filter(|&&s| s > 0).count() as u64;
     let largest = size.iter().copied().max().unwrap_or(0);
     let nf = n as f64;
-    let dmax = deg.iter().copied().fold(0.0, f64::max);
-    let centralization = (n >= 3).then(|| {
-        let s: f64 = deg.iter().map(|d| dmax - d).sum();
-        s / ((nf - 1.0) * (nf - 2.0))
-    });
+    let centralization = algo::centralization(&deg, (nf - 1.0) * (nf - 2.0));
     let ct = crate::algo::centrality_with(
         view,
         &CentralityOpts {
@@ -209,7 +174,6 @@ pub fn network_summary_with(
     let scores =
         |m: Measure| -> Vec<f64> { (0..n).map(|v| ct.value(m, v).unwrap_or(0.0)).collect() };
     let btw = scores(Measure::Betweenness);
-    let bmax = btw.iter().copied().fold(0.0, f64::max);
     NetworkSummary {
         actors: n as u64,
         edges: m,
@@ -225,8 +189,7 @@ pub fn network_summary_with(
         },
         top_degree: top(net, view, &deg, o.top),
         top_strength: top(net, view, &strength, o.top),
-        betweenness_centralization: (n >= 3)
-            .then(|| btw.iter().map(|b| bmax - b).sum::<f64>() / (nf - 1.0)),
+        betweenness_centralization: algo::centralization(&btw, nf - 1.0),
         top_betweenness: top(net, view, &btw, o.top),
         top_closeness: top(net, view, &scores(Measure::Closeness), o.top),
         top_harmonic: top(net, view, &scores(Measure::Harmonic), o.top),

@@ -9,6 +9,7 @@ use super::html::{CSS, FAVICON, actor_href, esc, page, pct};
 use super::params::{Fail, MATCH_KEYS, Params, match_opts};
 use super::partners::partners;
 use super::{BROKER_GROUPINGS, Console};
+use crate::algo::Measure;
 use crate::algo::linkpred::Method;
 use crate::metrics::matching::{Explanation, MatchOpts, MatchReport, RegionFilter, match_actor};
 use crate::model::{Actor, ActorIx, Kind, Layer};
@@ -196,12 +197,12 @@ fn actor_page(c: &Console, ax: ActorIx) -> String {
             let _ = write!(
                 b,
                 r#"<dl class="facts"><dt>Partners (degree)</dt><dd>{}</dd><dt>Betweenness</dt><dd>{}</dd><dt>Closeness</dt><dd>{}</dd><dt>Eigenvector</dt><dd>{}</dd><dt>PageRank</dt><dd>{}</dd><dt>k-core</dt><dd>{}</dd></dl>"#,
-                t.degree.as_ref().map_or("-".into(), |d| d[v].to_string()),
-                fixed(t.betweenness.as_ref().map(|x| x[v]), 6),
-                fixed(t.closeness.as_ref().map(|x| x[v]), 4),
-                fixed(t.eigenvector.as_ref().map(|x| x[v]), 6),
-                fixed(t.pagerank.as_ref().map(|x| x[v]), 6),
-                t.core.as_ref().map_or("-".into(), |d| d[v].to_string()),
+                t.counts(Measure::Degree).map_or("-".into(), |d| d[v].to_string()),
+                fixed(t.value(Measure::Betweenness, v), 6),
+                fixed(t.value(Measure::Closeness, v), 4),
+                fixed(t.value(Measure::Eigenvector, v), 6),
+                fixed(t.value(Measure::Pagerank, v), 6),
+                t.counts(Measure::Core).map_or("-".into(), |d| d[v].to_string()),
             );
         }
         (None, _) => b.push_str(r#"<p class="notice">Centrality is still being computed after start-up; reload in a few seconds.</p>"#),

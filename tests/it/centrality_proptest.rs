@@ -1,10 +1,11 @@
 //! Random small networks (events of random size plus weighted ties): the
 //! group-incidence betweenness, CSR Brandes and the O(n³) pair formula
 //! agree; weighted Brandes agrees with the pair formula; closeness over the
-//! incidence agrees with all-pairs distances; parallel results do not
-//! depend on the thread count.
+//! incidence agrees with all-pairs distances and has the bits of the
+//! multi-source BFS; parallel results do not depend on the thread count.
 
-use iuinet::algo::{self, naive};
+use crate::naive;
+use iuinet::algo;
 use iuinet::view::{View, ViewOpts, Weighting};
 use proptest::prelude::*;
 
@@ -70,6 +71,16 @@ proptest! {
             prop_assert!(close(ci.closeness[v], c[v]) && close(cc.closeness[v], c[v]));
             prop_assert!(close(ci.harmonic[v], h[v]) && close(cc.harmonic[v], h[v]));
         }
+        // the multi-source BFS has the bits of one BFS per source
+        prop_assert_eq!(&ci, &cc);
+        let (d, _) = naive::all_pairs(&view.csr, false);
+        let ds = algo::distance_sums(&view.csr, algo::NO_PROGRESS);
+        for v in 0..view.n() {
+            let reach: Vec<f64> = d[v].iter().copied().filter(|x| x.is_finite()).collect();
+            prop_assert_eq!(ds[v].reached, reach.len() as u64);
+            prop_assert_eq!(ds[v].total as f64, reach.iter().sum::<f64>());
+            prop_assert_eq!(f64::from(ds[v].eccentricity), reach.iter().copied().fold(0.0, f64::max));
+        }
     }
 
     #[test]
@@ -93,21 +104,23 @@ proptest! {
     }
 
     #[test]
-    fn same_bits_on_one_and_four_threads((n, events, ties) in arb_net()) {
+    fn same_bits_on_one_two_and_four_threads((n, events, ties) in arb_net()) {
         let net = network(n, &events, &ties);
         let view = View::build(&net, &ViewOpts { weight: Weighting::Sum, ..ViewOpts::default() }).unwrap();
-        let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
-        let four = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
         let f = || {
             (
                 algo::betweenness_csr(&view.csr, true),
+                algo::betweenness_csr(&view.csr, false),
                 algo::betweenness_incidence(&view.incidence, &view.csr),
+                algo::closeness_csr(&view.csr, false),
+                algo::edge_betweenness(&view.csr, false),
                 algo::pagerank(&view.csr),
                 algo::eigenvector(&view.csr),
             )
         };
-        let a = one.install(f);
-        let b = four.install(f);
-        prop_assert_eq!(a, b);
+        let pool = |t| rayon::ThreadPoolBuilder::new().num_threads(t).build().unwrap();
+        let a = pool(1).install(f);
+        prop_assert_eq!(&a, &pool(2).install(f));
+        prop_assert_eq!(&a, &pool(4).install(f));
     }
 }

@@ -2,6 +2,7 @@
 //! `util` for the helpers they share (one binary links the library once
 //! instead of once per file).
 
+mod batched_kernels;
 mod centrality_fixtures;
 mod centrality_proptest;
 mod cli_brokers;
@@ -25,6 +26,7 @@ mod import_formats;
 mod linkpred;
 mod match_quality;
 mod metrics;
+mod naive;
 mod proptest_ingest;
 mod proptest_xml;
 mod report_browser;

@@ -1,4 +1,5 @@
-//! Exact unweighted betweenness over the group incidence.
+//! BFS over the group incidence (levels only, or with path counts and
+//! the Brandes dependency pass).
 //!
 //! A projected collaboration graph is a union of cliques (events, projects)
 //! plus ties (cliques of two). A BFS can walk groups instead of the
@@ -14,10 +15,7 @@
 //! T_g = Σ_{w ∈ g, level d+1} c(w),
 //! δ(v) = σ(v)·(Σ_{g ∋ v opened at d} T_g − Σ_{w ∈ C(v), level d+1} (k_vw − 1)·c(w)).
 
-use super::Progress;
-use super::betweenness::{fold_pendants, node_scale};
-use super::par::sum_over_sources;
-use crate::view::{Csr, Incidence};
+use crate::view::Incidence;
 
 const UNSEEN: u32 = u32::MAX;
 
@@ -139,7 +137,7 @@ impl IncScratch {
     }
 
     /// Forward pass with path counts.
-    fn forward(&mut self, inc: &Incidence, s: u32) {
+    pub(crate) fn forward(&mut self, inc: &Incidence, s: u32) {
         self.reset();
         self.node[s as usize] = NodeState { val: 1.0, level: 0 };
         self.order.push(s);
@@ -205,7 +203,7 @@ impl IncScratch {
     }
 
     /// Backward pass: adds δ_s(v) to `acc[v]` for every reached v ≠ s.
-    fn backward(&mut self, inc: &Incidence, acc: &mut [f64], mult: f64) {
+    pub(crate) fn backward(&mut self, inc: &Incidence, acc: &mut [f64], mult: f64) {
         let depth = self.lstart.len() - 2; // levels 0..depth are non-empty
         // deepest level: δ = 0, c = 1/σ
         for i in self.lstart[depth - 1]..self.lstart[depth] {
@@ -253,54 +251,10 @@ impl IncScratch {
     }
 }
 
-/// Exact unweighted betweenness of the `n` view nodes over the group
-/// incidence; same definition and normalisation as
-/// [`betweenness`](super::betweenness) (NetworkX `normalized=True`).
-///
-/// `g` is the view's CSR (for degrees): degree-1 sources are folded into
-/// their neighbour as in [`betweenness_csr`](super::betweenness_csr).
-///
-/// Time O(n·(2·Σ|g| + corrections)), i.e. O(n · `inc.cost()`); scratch
-/// O(n + groups) per worker. Same bits for any thread count.
-pub fn betweenness_incidence(inc: &Incidence, g: &Csr) -> Vec<f64> {
-    betweenness_incidence_with(inc, g, super::NO_PROGRESS)
-}
-
-/// [`betweenness_incidence`] with progress (nodes done, folded ones included).
-pub fn betweenness_incidence_with(inc: &Incidence, g: &Csr, progress: Progress<'_>) -> Vec<f64> {
-    let n = g.n();
-    if inc.node_offsets.len() != n + 1 {
-        return vec![0.0; n];
-    }
-    let (src0, mult) = fold_pendants(g);
-    // Work on a copy relabelled for locality: members of a group get
-    // nearby labels, so their state shares cache lines.
-    let (inc, new_of) = relabel(inc, n);
-    let inc = &inc;
-    let src: Vec<u32> = src0.iter().map(|&v| new_of[v as usize]).collect();
-    progress((n - src.len()) as u64);
-    let raw = sum_over_sources(
-        src.len(),
-        n,
-        progress,
-        || IncScratch::new(inc, n),
-        |sc, i, acc| {
-            let s = src[i];
-            sc.forward(inc, s);
-            sc.backward(inc, acc, mult[i]);
-            if mult[i] > 1.0 {
-                acc[s as usize] += (mult[i] - 1.0) * (sc.order.len() as f64 - 2.0);
-            }
-        },
-    );
-    let k = node_scale(n);
-    (0..n).map(|v| raw[new_of[v] as usize] * k).collect()
-}
-
 /// A copy of `inc` with nodes and groups renumbered in the order a BFS over
 /// the node–group incidence meets them (from each unvisited node in index
 /// order), and the new label of each old node.
-fn relabel(inc: &Incidence, n: usize) -> (Incidence, Vec<u32>) {
+pub(crate) fn relabel(inc: &Incidence, n: usize) -> (Incidence, Vec<u32>) {
     let ng = inc.groups();
     let mut new_of = vec![u32::MAX; n];
     let mut gnew = vec![u32::MAX; ng];

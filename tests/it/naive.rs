@@ -1,9 +1,33 @@
-//! O(n³) reference implementations for tests: all-pairs distances and path
+//! Test oracle: O(n³) reference implementations for tests: all-pairs distances and path
 //! counts by dynamic programming, then betweenness from the pair formula
 //! σ_st(v) = σ_sv·σ_vt when d(s,v) + d(v,t) = d(s,t). Independent of Brandes.
 
-use super::sssp::{lengths, same_len};
-use crate::view::Csr;
+use iuinet::algo::PATH_TOL;
+use iuinet::view::Csr;
+
+/// Whether two path lengths are equal within `PATH_TOL` (the library's tie
+/// rule, restated here so the oracle shares no code with the kernels).
+fn same_len(a: f64, b: f64) -> bool {
+    if a.is_finite() && b.is_finite() {
+        (a - b).abs() <= PATH_TOL * a.max(b)
+    } else {
+        a == b
+    }
+}
+
+/// Arc lengths 1/weight (∞ for a weight that is not positive and finite).
+fn lengths(g: &Csr) -> Vec<f64> {
+    g.weights
+        .iter()
+        .map(|&w| {
+            if w > 0.0 && w.is_finite() {
+                1.0 / w
+            } else {
+                f64::INFINITY
+            }
+        })
+        .collect()
+}
 
 /// All-pairs distances (∞ unreachable) and shortest-path counts.
 pub fn all_pairs(g: &Csr, weighted: bool) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {

@@ -32,6 +32,7 @@ pub mod generate;
 pub mod ingest;
 pub mod metrics;
 pub mod model;
+pub mod names;
 pub mod output;
 pub mod view;
 

@@ -43,40 +43,18 @@ impl Serialize for YearRange {
     }
 }
 
-/// How parallel links between two actors become one weight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Weighting {
-    /// Every linked pair has weight 1.
-    #[default]
-    None,
-    /// Tie weights plus 1 per shared event or project.
-    Sum,
-    /// Tie weights plus 1/(n−1) per shared group of n members (Newman 2001).
-    Newman,
-}
-
-impl FromStr for Weighting {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Weighting, String> {
-        match s {
-            "none" => Ok(Weighting::None),
-            "sum" => Ok(Weighting::Sum),
-            "newman" => Ok(Weighting::Newman),
-            _ => Err(format!(
-                "unknown weighting {s:?}, expected none, sum or newman"
-            )),
-        }
-    }
-}
-
-impl fmt::Display for Weighting {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Weighting::None => "none",
-            Weighting::Sum => "sum",
-            Weighting::Newman => "newman",
-        })
+crate::names! {
+    /// How parallel links between two actors become one weight.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Weighting("weighting") {
+        /// Every linked pair has weight 1.
+        #[default]
+        None = "none",
+        /// Tie weights plus 1 per shared event or project.
+        Sum = "sum",
+        /// Tie weights plus 1/(n−1) per shared group of n members (Newman 2001).
+        Newman = "newman",
     }
 }
 

@@ -1,9 +1,8 @@
 //! The korea-iccp generator (issue #5): determinism, scaling, calibration
 //! targets, and the committed default dataset.
 
-mod common;
-
-use common::targets;
+use crate::targets;
+use crate::util::iuinet;
 use iuinet::generate::{GenOpts, korea_iccp};
 use iuinet::model::Network;
 use iuinet::view::YearRange;
@@ -228,11 +227,9 @@ fn written_files_read_back_to_the_same_network() {
 
 #[test]
 fn cli_generate_writes_a_dataset_and_rejects_bad_arguments() {
-    use assert_cmd::Command;
     let t = tempfile::tempdir().unwrap();
     let out = t.path().join("d");
-    Command::cargo_bin("iuinet")
-        .unwrap()
+    iuinet()
         .args([
             "generate",
             "--preset",
@@ -249,19 +246,13 @@ fn cli_generate_writes_a_dataset_and_rejects_bad_arguments() {
     for f in ["actors.csv", "events.csv", "projects.csv", "ties.csv"] {
         assert!(out.join(f).is_file(), "{f} missing");
     }
-    Command::cargo_bin("iuinet")
-        .unwrap()
-        .args(["validate"])
-        .arg(&out)
-        .assert()
-        .success();
+    iuinet().args(["validate"]).arg(&out).assert().success();
     for bad in [
         ["--years", "2004..2009"],
         ["--scale", "-1"],
         ["--scale", "abc"],
     ] {
-        Command::cargo_bin("iuinet")
-            .unwrap()
+        iuinet()
             .args(["generate", "--preset", "korea-iccp"])
             .args(bad)
             .arg("-o")
@@ -270,8 +261,7 @@ fn cli_generate_writes_a_dataset_and_rejects_bad_arguments() {
             .code(2);
     }
     // Every command without DATA runs on the embedded default dataset.
-    Command::cargo_bin("iuinet")
-        .unwrap()
+    iuinet()
         .args(["summary", "--json"])
         .assert()
         .success()
@@ -280,10 +270,10 @@ fn cli_generate_writes_a_dataset_and_rejects_bad_arguments() {
 
 mod realism_checks {
     use super::*;
-    use iuinet::model::{BUSINESS_TIE_TYPES, IUI_TIE_TYPES, Kind, Layer};
+    use iuinet::model::{BUSINESS_TIE_TYPES, Kind, Layer};
     use std::collections::{BTreeMap, HashMap};
 
-    pub use super::common::realism::{Graph, TailFit, quantile, tail_fit};
+    pub use crate::realism::{Graph, TailFit, quantile, tail_fit};
 
     /// Largest number of events one actor of each kind attends in a year.
     pub fn max_yearly_events(net: &Network) -> BTreeMap<&'static str, usize> {
@@ -339,13 +329,6 @@ mod realism_checks {
         Graph::of(net, &[], |k| BUSINESS_TIE_TYPES.contains(&k))
     }
 
-    pub fn iui_ties(net: &Network) -> usize {
-        net.ties
-            .iter()
-            .filter(|t| IUI_TIE_TYPES.contains(&t.kind.as_str()))
-            .count()
-    }
-
     /// One realism row per view.
     pub struct ViewRow {
         pub view: &'static str,
@@ -383,7 +366,7 @@ mod realism_checks {
 }
 
 /// The realism table of the default dataset's README/docs section:
-/// `cargo test --release --test generate realism -- --nocapture`.
+/// `cargo test --release --test it realism -- --nocapture`.
 #[test]
 fn realism_heavy_tails_hubs_disassortative_ties_and_caps() {
     use realism_checks::*;

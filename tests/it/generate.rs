@@ -79,6 +79,27 @@ fn scale_10_has_ten_times_the_actors() {
         n.events().map(|g| g.members.len()).sum::<usize>() as f64 / n.actors.len() as f64
     };
     assert!((per(&ten) / per(&one) - 1.0).abs() < 0.03);
+    // The structure of scale 1 holds at scale 10: the published per-firm
+    // figures, hubs, disassortative business ties, caps and history.
+    for y in targets::YEARS {
+        let t = 2.2 + 2.6 * f64::from(y - 2005) / 4.0;
+        let (v, _) = targets::iui_cases(&ten, y);
+        assert!((v - t).abs() <= 0.005, "I-U-I cases {y}: {v} vs {t}");
+        let t = 2.49 + 0.44 * f64::from(y - 2005) / 4.0;
+        let v = targets::inter_business(&ten, y);
+        assert!((v - t).abs() <= 0.005, "connections {y}: {v} vs {t}");
+    }
+    let (big, small) = realism_checks::hub_ratio(&ten, 2009);
+    assert!(big >= 3.0 * small, "hub ratio {big:.2} / {small:.2}");
+    let r = realism_checks::business(&ten).assortativity();
+    assert!(r < -0.1, "business-tie assortativity {r}");
+    for (k, n) in realism_checks::max_yearly_events(&ten) {
+        assert!(
+            n <= if k == "firm" { 60 } else { 150 },
+            "{k}: {n} events a year"
+        );
+    }
+    assert_eq!(targets::anachronisms(&ten), 0);
 }
 
 /// Mean number of distinct partners (view degree, all layers) of the firms.

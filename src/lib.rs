@@ -23,7 +23,6 @@
 //! ```
 
 #![warn(missing_docs)]
-#![allow(dead_code)]
 
 pub mod algo;
 pub mod cli;
@@ -34,6 +33,7 @@ pub mod metrics;
 pub mod model;
 pub mod names;
 pub mod output;
+pub mod present;
 pub mod view;
 
 pub use error::{Error, Problem, Result};

@@ -8,9 +8,11 @@
 
 mod actor;
 mod actor_year;
+mod years;
 
 pub use actor::{Actor, Kind, SizeClass, SizeGroup};
 pub use actor_year::{ACTOR_YEAR_COLS, ActorYear};
+pub use years::YearRange;
 
 /// Tie types of firm–firm business relations: the inter-business
 /// connections of the KICOX report's "[R&D Improvement of Industrial

@@ -306,10 +306,10 @@ fn metrics_same_bytes_on_1_and_2_threads_random() {
     }
 }
 
-/// Every object key of the metrics JSON is documented in README (as
+/// Every object key of the metrics JSON is documented in docs/metrics.md (as
 /// `` `key` ``), except the keys of maps whose keys are data values.
 #[test]
-fn every_metrics_field_is_documented_in_readme() {
+fn every_metrics_field_is_documented() {
     fn walk(v: &Value, keys: &mut std::collections::BTreeSet<String>) {
         match v {
             Value::Object(m) => {
@@ -324,7 +324,7 @@ fn every_metrics_field_is_documented_in_readme() {
             _ => {}
         }
     }
-    let readme = std::fs::read_to_string("README.md").expect("README");
+    let readme = std::fs::read_to_string("docs/metrics.md").expect("docs/metrics.md");
     let mut keys = std::collections::BTreeSet::new();
     walk(&run_json(&["metrics", DATA]), &mut keys);
     let missing: Vec<&String> = keys

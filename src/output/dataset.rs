@@ -135,7 +135,8 @@ fn tables(net: &Network) -> [(Option<Layer>, Vec<String>, Vec<Vec<String>>); 4] 
 /// Write the dataset as CSV files into `dir`, atomically as a whole (see
 /// [`atomic::write_dir`]: a new directory, or one holding only an earlier
 /// dataset's `.csv` files, which it replaces). Files of empty optional
-/// layers are not written. Records are streamed (memory O(1) beyond the
+/// layers are not written; `actor_years.csv` is written when the network
+/// has per-year actor rows. Records are streamed (memory O(1) beyond the
 /// network).
 pub fn write_csv_dir(net: &Network, dir: &Path) -> Result<()> {
     atomic::write_dir(dir, |tmp| {
@@ -158,12 +159,35 @@ pub fn write_csv_dir(net: &Network, dir: &Path) -> Result<()> {
                 e => e,
             })?;
         }
+        if !net.actor_years.is_empty() {
+            let file = crate::ingest::actor_years::FILE;
+            atomic::write_file(&tmp.join(file), |w| {
+                let mut cw = csv::Writer::from_writer(w);
+                cw.write_record(crate::model::ACTOR_YEAR_COLS)?;
+                for y in &net.actor_years {
+                    cw.write_record([
+                        y.year.to_string(),
+                        net.actor(y.actor).id.clone(),
+                        opt(&y.employees),
+                        opt(&y.rnd_funding),
+                        opt(&y.patents),
+                    ])?;
+                }
+                cw.flush()
+            })
+            .map_err(|e| match e {
+                Error::Io { source, .. } => Error::io(dir.join(file), source),
+                e => e,
+            })?;
+        }
         Ok(())
     })
 }
 
 /// The dataset as one JSON document with typed values (numbers for years,
 /// counts and weights, a list for mini clusters). Empty cells are omitted.
+/// Per-year actor rows (`actor_years.csv`) exist in the CSV format only and
+/// are not written here.
 pub fn to_json(net: &Network) -> Value {
     let mut doc = Map::new();
     for (layer, header, rows) in tables(net) {

@@ -29,6 +29,7 @@ mod metrics;
 mod naive;
 mod proptest_ingest;
 mod proptest_xml;
+mod realism;
 mod report_browser;
 mod robustness;
 mod roundtrip;

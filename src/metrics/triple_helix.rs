@@ -13,8 +13,25 @@
 //! reported in millibits. **A negative T means synergy**: the three
 //! dimensions together reduce uncertainty beyond what the pairs do; positive
 //! T means no synergy. Null when there are no coded groups.
+//!
+//! **Degenerate tables.** When one dimension does not vary (every group has
+//! a firm, say), its marginal entropy is 0 and T is 0 by identity, whatever
+//! the data: T is then reported as null with a `degenerate` reason, never
+//! as 0.0. Projects are the usual case (every project has a firm).
+//!
+//! **Headline.** Following Leydesdorff (2003), "The mutual information of
+//! university-industry-government relations: An indicator of the Triple
+//! Helix dynamics", *Scientometrics* 58(2), 445–467, each *collaboration
+//! record* is coded by the sectors present in it (there: the addresses of a
+//! paper; here: the members of an event or project) and T is computed over
+//! all records together; Park & Leydesdorff (2010), *Research Policy* 39,
+//! 640–649, apply it to Korea by year. The headline is T over every event
+//! and project of a year together; the per-layer figures stay beside it.
+//!
+//! Records fixed by the definition: every event and project with every
+//! member (`--layers` and `--kinds` do not apply, `--years` clips the axis).
 
-use super::common::{Scope, bucket, by_year};
+use super::common::{About, Scope, bucket, by_year};
 use crate::model::{Group, Kind, Layer};
 use serde::Serialize;
 
@@ -47,8 +64,11 @@ pub struct Synergy {
     pub codes: std::collections::BTreeMap<String, u64>,
     /// Raw entropies in bits; null without groups.
     pub entropies: Option<Entropies>,
-    /// T_UIG in millibits (negative = synergy); null without groups.
+    /// T_UIG in millibits (negative = synergy); null without groups or
+    /// when a marginal entropy is 0 (see `degenerate`).
     pub t_uig_mbits: Option<f64>,
+    /// Why T is null though there are groups: which dimension does not vary.
+    pub degenerate: Option<String>,
 }
 
 /// Figures for one year.
@@ -73,6 +93,11 @@ pub struct LayerSynergy {
 /// The triple-helix report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TripleHelix {
+    /// Definition, records, denominator.
+    #[serde(flatten)]
+    pub about: About,
+    /// The headline: every event and project together (Leydesdorff 2003).
+    pub headline: LayerSynergy,
     /// Projects.
     pub projects: LayerSynergy,
     /// Events.
@@ -156,17 +181,45 @@ fn layer_synergy(s: &Scope, groups: &[&Group]) -> Synergy {
             t[c] += 1;
         }
     }
-    let r = synergy(&t);
+    coded(&t)
+}
+
+/// The figures of a code table, T null when a marginal entropy is 0.
+pub fn coded(t: &[u64; 8]) -> Synergy {
+    let r = synergy(t);
+    let degenerate = r.as_ref().and_then(|(e, _)| {
+        let flat: Vec<&str> = [("U", e.h_u), ("I", e.h_i), ("G", e.h_g)]
+            .into_iter()
+            .filter(|x| x.1 == 0.0)
+            .map(|x| x.0)
+            .collect();
+        (!flat.is_empty()).then(|| {
+            format!(
+                "H({}) = 0: every group has the same value of {}, so T_UIG is 0 by identity and says nothing about synergy",
+                flat.join("), H("),
+                flat.join(", ")
+            )
+        })
+    });
     Synergy {
         groups: t.iter().sum(),
         codes: (0..8).map(|c| (code_name(c), t[c])).collect(),
-        t_uig_mbits: r.as_ref().map(|x| 1000.0 * x.1),
+        t_uig_mbits: match (&r, &degenerate) {
+            (Some(x), None) => Some(1000.0 * x.1 + 0.0),
+            _ => None,
+        },
         entropies: r.map(|x| x.0),
+        degenerate,
     }
 }
 
-fn layer(s: &Scope, l: Layer) -> LayerSynergy {
-    let groups: Vec<&Group> = s.groups(l).collect();
+fn layer(s: &Scope, layers: &[Layer]) -> LayerSynergy {
+    let groups: Vec<&Group> = s
+        .net
+        .groups
+        .iter()
+        .filter(|g| layers.contains(&g.layer) && s.keeps_group(g))
+        .collect();
     let gy = by_year(groups.iter().copied(), |g| g.year);
     LayerSynergy {
         overall: layer_synergy(s, &groups),
@@ -185,7 +238,16 @@ fn layer(s: &Scope, l: Layer) -> LayerSynergy {
 /// Y years on the axis.
 pub fn triple_helix(s: &Scope) -> TripleHelix {
     TripleHelix {
-        projects: layer(s, Layer::Project),
-        events: layer(s, Layer::Event),
+        about: ABOUT,
+        headline: layer(s, &[Layer::Event, Layer::Project]),
+        projects: layer(s, &[Layer::Project]),
+        events: layer(s, &[Layer::Event]),
     }
 }
+
+/// The definition strings of the section.
+pub const ABOUT: About = About {
+    definition: "triple-helix mutual information T_UIG (Leydesdorff 2003) in millibits over groups coded by the presence of a university (U), a firm (I) and an agency (G) member; negative = synergy; null with a `degenerate` reason when a dimension does not vary",
+    records: "headline: every event and project together; projects, events: each layer alone; of the year (by_year) or of the selected years (overall); --layers and --kinds do not apply",
+    denominator: "probabilities: coded groups (groups with at least one member)",
+};

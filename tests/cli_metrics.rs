@@ -63,8 +63,12 @@ fn metrics_document_has_schema_view_and_every_section() {
     ] {
         assert!(v.get(k).is_some(), "missing {k}");
     }
-    // hand-computed in tests/metrics.rs: 14 cases over 4 firms
-    assert_eq!(v["inter_business"]["overall"]["avg_cases_per_firm"], 3.5);
+    // hand-computed in tests/metrics.rs: 6 cases over 4 firms
+    assert_eq!(v["inter_business"]["overall"]["avg_cases_per_firm"], 1.5);
+    assert_eq!(v["iuinet_version"], env!("CARGO_PKG_VERSION"));
+    for k in ["published", "large_sme_projects", "firm_size_mix"] {
+        assert!(v.get(k).is_some(), "missing {k}");
+    }
     assert_eq!(v["density"]["by"], "region");
 }
 
@@ -80,11 +84,15 @@ fn metrics_only_and_ties_layer() {
     ]);
     assert_eq!(v["sections"], serde_json::json!(["inter_business"]));
     assert!(v.get("consortia").is_none());
-    // 2·(firm–firm ties of the year) / 4 firms: 2006 → 1.0, 2007 → 0.5
+    // 2·(firm–firm business ties of the year) / 4 firms: 2006 → 1.0,
+    // 2007 → 0.5; the records are fixed, so --layers changes nothing and
+    // the year axis is that of every record (2005 has events)
     let y = &v["inter_business"]["by_year"];
-    assert_eq!(y[0]["year"], 2006);
-    assert_eq!(y[0]["avg_cases_per_firm"], 1.0);
-    assert_eq!(y[1]["avg_cases_per_firm"], 0.5);
+    assert_eq!(y[0]["year"], 2005);
+    assert_eq!(y[1]["avg_cases_per_firm"], 1.0);
+    assert_eq!(y[2]["avg_cases_per_firm"], 0.5);
+    let all = run_json(&["metrics", DATA, "--only", "inter_business"]);
+    assert_eq!(all["inter_business"], v["inter_business"]);
 }
 
 #[test]
@@ -310,7 +318,7 @@ fn metrics_same_bytes_on_1_and_2_threads_random() {
     }
 }
 
-/// Every object key of the metrics JSON is documented in README (as
+/// Every object key of the metrics JSON is documented in docs/metrics.md (as
 /// `` `key` ``), except the keys of maps whose keys are data values.
 #[test]
 fn every_metrics_field_is_documented_in_readme() {
@@ -328,7 +336,7 @@ fn every_metrics_field_is_documented_in_readme() {
             _ => {}
         }
     }
-    let readme = std::fs::read_to_string("README.md").expect("README");
+    let readme = std::fs::read_to_string("docs/metrics.md").expect("docs/metrics.md");
     let mut keys = std::collections::BTreeSet::new();
     walk(&run_json(&["metrics", DATA]), &mut keys);
     let missing: Vec<&String> = keys

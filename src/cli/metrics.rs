@@ -95,11 +95,10 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             .iter()
             .filter(|x| vo.selection.keeps_kind(x.kind))
             .count() as u64;
-        let passes = if opts.wants(Section::Network) {
-            opts.network.traversals()
-        } else {
-            0
-        };
+        // the flags' view, and the two named views (about as many actors)
+        let views = u64::from(opts.wants(Section::Network))
+            + 2 * u64::from(opts.wants(Section::NetworkViews));
+        let passes = views * opts.network.traversals();
         let bar = super::progress::Bar::new(ctx, n * passes, "centrality traversals");
         let cb = bar.callback();
         let r = metrics_with(&net, &data_name(a.data.as_deref()), &vo, &opts, &cb);

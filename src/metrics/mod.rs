@@ -13,6 +13,7 @@ pub mod large_sme;
 pub mod match_eval;
 pub mod matching;
 pub mod network;
+pub mod network_views;
 pub mod published;
 pub mod report;
 pub mod size_mix;

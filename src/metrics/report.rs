@@ -55,11 +55,13 @@ pub enum Section {
     TripleHelix,
     /// `network`.
     Network,
+    /// `network_views`.
+    NetworkViews,
 }
 
 impl Section {
     /// Every section, in report order.
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Published,
         Section::InterBusiness,
         Section::IuiCollaboration,
@@ -72,6 +74,7 @@ impl Section {
         Section::Density,
         Section::TripleHelix,
         Section::Network,
+        Section::NetworkViews,
     ];
 
     /// The JSON key and `--only` name.
@@ -89,6 +92,7 @@ impl Section {
             Section::Density => "density",
             Section::TripleHelix => "triple_helix",
             Section::Network => "network",
+            Section::NetworkViews => "network_views",
         }
     }
 }
@@ -193,9 +197,14 @@ pub struct Metrics {
     /// Triple-helix synergy of projects and events.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub triple_helix: Option<TripleHelix>,
-    /// Whole-network summary of the view.
+    /// Whole-network summary of the view of the command's flags
+    /// (`--layers`, `--kinds`, `--weight`); by default every layer, which
+    /// event co-attendance dominates (see `network_views`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network: Option<NetworkSummary>,
+    /// The collaboration and networking views, each summarised and labelled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network_views: Option<super::network_views::NetworkViews>,
 }
 
 /// Compute the metrics report of `net` on the selection of `view`.
@@ -255,6 +264,16 @@ pub fn metrics_with(
                 net, v, &o.network, progress,
             )),
             _ => None,
+        },
+        network_views: if want(Section::NetworkViews) {
+            Some(super::network_views::network_views(
+                net,
+                view.selection.years,
+                &o.network,
+                progress,
+            )?)
+        } else {
+            None
         },
     };
     if pubs {

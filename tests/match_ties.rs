@@ -41,7 +41,11 @@ fn universities_and_institutes_are_admitted_in_proportion_to_ties() {
             continue;
         }
         firms += 1;
-        let block: Vec<u32> = all.iter().filter(|c| c.score == cut).map(|c| c.node).collect();
+        let block: Vec<u32> = all
+            .iter()
+            .filter(|c| c.score == cut)
+            .map(|c| c.node)
+            .collect();
         let kept = tb.cut(&view, s, all, 10);
         tied += block.len() as u64;
         tied_ur += block.iter().filter(|&&v| ur(v)).count() as u64;

@@ -102,10 +102,10 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             let mut o = String::new();
             let _ = writeln!(
                 o,
-                "dataset: {}\nview: {} actors, {} links, density {:.4}; groups by {}: {}\n",
+                "dataset: {}\nview: {} actors, {} linked pairs, density {:.4}; groups by {}: {}\n",
                 data_name(a.data.as_deref()),
                 r.actors,
-                r.links,
+                r.pairs,
                 r.density,
                 r.by,
                 r.groups

@@ -93,18 +93,19 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             let mut s = String::new();
             let _ = writeln!(
                 s,
-                "dataset: {}\ntrain {} ({} actors present, {} links); test {} ({} later links, {} new between present actors, {} actors evaluated)\nk = {}, {} AUC samples, seed {}\n",
+                "dataset: {}\ntrain {} ({} actors present, {} linked pairs); test {} ({} pairs linked later, {} new between present actors, {} actors evaluated)\nk = {}, {} AUC samples, seed {}\nkinds of the present actors (firm/university/institute/agency/other): {}\n",
                 data_name(a.data.as_deref()),
                 r.train_years,
                 r.actors_present,
-                r.train_links,
+                r.train_pairs,
                 r.test_years,
-                r.later_links,
-                r.test_links,
+                r.later_pairs,
+                r.test_pairs,
                 r.actors_evaluated,
                 a.k,
                 a.samples,
-                a.seed
+                a.seed,
+                kind_shares(&r.present_kind_shares)
             );
             let k = a.k;
             let mut t = TextTable::new(&[
@@ -113,6 +114,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
                 format!("precision@{k}"),
                 format!("recall@{k}"),
                 "× random".to_string(),
+                format!("kinds in top-{k} (f/u/r/g/o)"),
             ]);
             for x in &r.results {
                 t.row(vec![
@@ -121,6 +123,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
                     fixed(x.precision_at_k, 4),
                     fixed(x.recall_at_k, 4),
                     fixed(x.lift, 1),
+                    kind_shares(&x.top_k_kind_shares),
                 ]);
             }
             s.push_str(&t.render());
@@ -128,4 +131,18 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Shares of the kinds, in kind order, as `0.83/0.10/…`.
+fn kind_shares(m: &std::collections::BTreeMap<&'static str, Option<f64>>) -> String {
+    crate::model::Kind::ALL
+        .iter()
+        .map(|k| {
+            m.get(k.as_str())
+                .copied()
+                .flatten()
+                .map_or("–".into(), |x| format!("{x:.2}"))
+        })
+        .collect::<Vec<String>>()
+        .join("/")
 }

@@ -156,8 +156,6 @@ impl MetricsOpts {
 pub struct Metrics {
     /// `iuinet.metrics/1`.
     pub schema: &'static str,
-    /// The iuinet version that wrote the document.
-    pub iuinet_version: &'static str,
     /// The dataset (path, or the embedded dataset's name).
     pub dataset: String,
     /// The selection and weighting the figures are computed on.
@@ -236,7 +234,6 @@ pub fn metrics_with(
     let need = |x: Section| pubs || o.wants(x);
     let mut m = Metrics {
         schema: SCHEMA,
-        iuinet_version: env!("CARGO_PKG_VERSION"),
         dataset: dataset.to_string(),
         view: view.clone(),
         sections: Section::ALL

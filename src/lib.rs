@@ -32,7 +32,9 @@ pub mod generate;
 pub mod ingest;
 pub mod metrics;
 pub mod model;
+pub mod names;
 pub mod output;
+pub mod present;
 pub mod view;
 
 pub use error::{Error, Problem, Result};

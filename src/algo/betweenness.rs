@@ -53,7 +53,7 @@ pub(crate) fn node_scale(n: usize) -> f64 {
 ///
 /// Time O(n·c) unweighted (c = traversal cost), O(nm + n² log n) weighted;
 /// O(n + m) scratch per worker plus one n-vector per source block in flight.
-/// Same bits for any thread count (see [`par`](super::par)).
+/// Same bits for any thread count (see the `par` module).
 pub fn betweenness(view: &View) -> Vec<f64> {
     betweenness_with(view, super::NO_PROGRESS)
 }

@@ -304,7 +304,7 @@ impl<'a> Predictor<'a> {
     }
 
     /// A predictor for the graph of a view, using its group incidence to
-    /// rank faster (see [`Cover`]); same results as [`Predictor::new`].
+    /// rank faster (see `Cover`); same results as [`Predictor::new`].
     /// `inc` must be the incidence of `g` (every group a clique of `g`).
     pub fn with_incidence(
         g: &'a Csr,
@@ -699,7 +699,7 @@ impl<'a> Predictor<'a> {
     /// order of `sources`. `keep(s, v)` filters candidate v for source s.
     ///
     /// Sources are computed in an order that keeps sources with shared
-    /// partners together (see [`locality_order`]), so that their
+    /// partners together (see `locality_order`), so that their
     /// partners' rows are still in cache. Time Σ over sources of the
     /// single-source time; extra space O(n) per worker thread.
     /// Deterministic: each source is computed on its own.

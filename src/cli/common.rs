@@ -1,11 +1,14 @@
-//! Arguments and set-up shared by the subcommands.
+//! Arguments and set-up shared by the subcommands: the global flags
+//! ([`Ctx`]), DATA, the view flags, the sampling flags and `-o`. Each is
+//! declared once here and flattened into the commands that take it.
 
 use crate::error::{Error, Result};
 use crate::model::{Kind, Layer, Network};
 use crate::view::{Selection, ViewOpts, Weighting, YearRange};
 use std::path::{Path, PathBuf};
-
 use std::time::Instant;
+
+pub use crate::present::Format;
 
 /// Global flags every subcommand sees.
 #[derive(Debug, Clone, Copy)]
@@ -22,7 +25,7 @@ impl Ctx {
     /// Run a stage, printing its time with `-v`.
     pub fn stage<T>(&self, name: &str, f: impl FnOnce() -> T) -> T {
         let t = Instant::now();
-        let spinner = super::progress::Spinner::start(self, name);
+        let spinner = super::progress::Spinner::start(self.quiet, name);
         let r = f();
         spinner.finish();
         if self.verbose {
@@ -30,30 +33,55 @@ impl Ctx {
         }
         r
     }
-}
 
-/// Load a dataset given on the command line.
-pub fn load(ctx: &Ctx, data: &Path) -> Result<Network> {
-    ctx.stage("ingest", || crate::ingest::load_with(data, &ctx.limits))
-}
+    /// A progress bar over `len` units of work (hidden with `--quiet` or when
+    /// stderr is not a terminal).
+    pub fn bar(&self, len: u64, msg: &str) -> super::progress::Bar {
+        super::progress::Bar::new(self.quiet, len, msg)
+    }
 
-/// Load DATA, or the embedded default dataset when DATA is omitted.
-pub fn load_or_default(ctx: &Ctx, data: Option<&Path>) -> Result<Network> {
-    match data {
-        Some(d) => load(ctx, d),
-        None => ctx.stage(
-            "ingest (embedded default dataset)",
-            crate::ingest::embedded::default_network,
-        ),
+    /// Load a dataset given on the command line.
+    pub fn load(&self, data: &Path) -> Result<Network> {
+        self.stage("ingest", || crate::ingest::load_with(data, &self.limits))
     }
 }
 
-/// The DATA name to show in output.
-pub fn data_name(data: Option<&Path>) -> String {
-    data.map_or_else(
-        || crate::DEFAULT_DATASET.to_string(),
-        |d| d.display().to_string(),
-    )
+/// DATA, optional: the embedded default dataset when omitted.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DataArg {
+    /// Dataset: a directory of CSV files, or a .json, .graphml or .gexf file
+    /// (default: the embedded dataset).
+    #[arg(value_name = "DATA")]
+    pub data: Option<PathBuf>,
+}
+
+impl DataArg {
+    /// Load DATA, or the embedded default dataset when DATA is omitted.
+    pub fn load(&self, ctx: &Ctx) -> Result<Network> {
+        match &self.data {
+            Some(d) => ctx.load(d),
+            None => ctx.stage(
+                "ingest (embedded default dataset)",
+                crate::ingest::embedded::default_network,
+            ),
+        }
+    }
+
+    /// The dataset's name in output.
+    pub fn name(&self) -> String {
+        self.data.as_deref().map_or_else(
+            || crate::DEFAULT_DATASET.to_string(),
+            |d| d.display().to_string(),
+        )
+    }
+}
+
+/// DATA, required: commands that check or rewrite a given dataset.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DataPath {
+    /// Dataset: a directory of CSV files, or a .json, .graphml or .gexf file.
+    #[arg(value_name = "DATA")]
+    pub data: PathBuf,
 }
 
 /// Selection and weighting flags of the analysis view.
@@ -97,16 +125,40 @@ impl ViewArgs {
     }
 }
 
-/// Output format of table-or-JSON commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
-pub enum Format {
-    /// Human-readable table.
-    #[default]
-    Table,
-    /// JSON document.
-    Json,
-    /// CSV rows.
-    Csv,
+/// `--approx EPS --approx-delta D --seed S`: sampled betweenness.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ApproxArgs {
+    /// Sample betweenness with additive error EPS (Riondato–Kornaropoulos)
+    /// instead of computing it exactly: for large views.
+    #[arg(long, value_name = "EPS")]
+    pub approx: Option<f64>,
+    /// Failure probability δ of `--approx`.
+    #[arg(long, value_name = "DELTA", default_value_t = 0.1)]
+    pub approx_delta: f64,
+    /// Seed of `--approx` sampling.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+}
+
+impl ApproxArgs {
+    /// The sampling options, or `None` for exact betweenness; EPS and δ must
+    /// lie strictly between 0 and 1.
+    pub fn opts(&self) -> Result<Option<crate::algo::ApproxOpts>> {
+        let (epsilon, delta, seed) = (self.approx, self.approx_delta, self.seed);
+        match epsilon {
+            None => Ok(None),
+            Some(e) if e > 0.0 && e < 1.0 && delta > 0.0 && delta < 1.0 => {
+                Ok(Some(crate::algo::ApproxOpts {
+                    epsilon: e,
+                    delta,
+                    seed,
+                }))
+            }
+            Some(e) => Err(usage(format!(
+                "--approx {e} with --approx-delta {delta}: both must be strictly between 0 and 1"
+            ))),
+        }
+    }
 }
 
 /// `-o FILE`: write there atomically instead of stdout.
@@ -120,26 +172,4 @@ pub struct OutArg {
 /// A usage error.
 pub fn usage(msg: impl Into<String>) -> Error {
     Error::Usage(msg.into())
-}
-
-/// `--approx EPS --approx-delta D --seed S` as sampling options; both EPS and
-/// D must lie strictly between 0 and 1.
-pub fn approx_opts(
-    epsilon: Option<f64>,
-    delta: f64,
-    seed: u64,
-) -> Result<Option<crate::algo::ApproxOpts>> {
-    match epsilon {
-        None => Ok(None),
-        Some(e) if e > 0.0 && e < 1.0 && delta > 0.0 && delta < 1.0 => {
-            Ok(Some(crate::algo::ApproxOpts {
-                epsilon: e,
-                delta,
-                seed,
-            }))
-        }
-        Some(e) => Err(usage(format!(
-            "--approx {e} with --approx-delta {delta}: both must be strictly between 0 and 1"
-        ))),
-    }
 }

@@ -1,7 +1,7 @@
 //! `iuinet convert DATA -o PATH`: rewrite a dataset as a CSV directory or a
 //! JSON document (chosen by PATH: a `.json` name gives JSON).
 
-use super::common::{Ctx, load};
+use super::common::{Ctx, DataPath};
 use crate::error::Result;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,8 +9,8 @@ use std::process::ExitCode;
 /// Convert a dataset between the CSV directory and JSON forms.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dataset: a directory of CSV files or a .json file.
-    pub data: PathBuf,
+    #[command(flatten)]
+    pub data: DataPath,
     /// Where to write: a .json file, or a directory for CSV files.
     #[arg(long, short)]
     pub output: PathBuf,
@@ -18,7 +18,7 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let net = load(ctx, &a.data)?;
+    let net = ctx.load(&a.data.data)?;
     let is_json = a
         .output
         .extension()

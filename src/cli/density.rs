@@ -3,24 +3,21 @@
 //! complex), the share of links that cross groups, and Krackhardt's E-I
 //! index, on the collapsed analysis view.
 
-use super::common::{Ctx, Format, OutArg, ViewArgs, data_name, load_or_default, usage};
+use super::common::{Ctx, DataArg, Format, OutArg, ViewArgs};
 use crate::error::Result;
 use crate::metrics::density::{By, density};
-use crate::output::table::TextTable;
 use crate::view::View;
-use std::fmt::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Link density between groups of actors, and the E-I index.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dataset: a directory of CSV files or a .json file (default: the embedded dataset).
-    pub data: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArg,
     /// Actor attribute that defines the groups: region, kind, size_class, mini_cluster, complex.
     #[arg(long, default_value = "region")]
     pub by: By,
-    /// Output format: table or json.
+    /// Output format: table or json (no CSV form).
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     #[command(flatten)]
@@ -29,59 +26,11 @@ pub struct Args {
     out: OutArg,
 }
 
-fn num(x: Option<f64>, digits: usize) -> String {
-    x.map_or("-".into(), |x| format!("{x:.digits$}"))
-}
-
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    if a.format == Format::Csv {
-        return Err(usage("density prints --format table or json"));
-    }
-    let net = load_or_default(ctx, a.data.as_deref())?;
+    let net = a.data.load(ctx)?;
     let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
     let d = ctx.stage("density", || density(&net, &view, a.by));
-    if a.format == Format::Json {
-        crate::output::write_json(&d, a.out.output.as_deref())?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "dataset: {}\nby: {}\n",
-        data_name(a.data.as_deref()),
-        d.by
-    );
-    let mut t = TextTable::new(&[d.by.as_str(), "actors", "E-I index"]);
-    for g in &d.groups {
-        t.row(vec![
-            g.name.clone(),
-            g.actors.to_string(),
-            num(d.ei_by_group.get(&g.name).copied().flatten(), 3),
-        ]);
-    }
-    o.push_str(&t.render());
-    o.push('\n');
-    let mut t = TextTable::new(&["a", "b", "links", "pairs", "density"]);
-    for c in &d.cells {
-        t.row(vec![
-            c.a.clone(),
-            c.b.clone(),
-            c.links.to_string(),
-            c.pairs.to_string(),
-            num(c.density, 4),
-        ]);
-    }
-    o.push_str(&t.render());
-    let _ = writeln!(
-        o,
-        "\nlinked pairs: {} ({} across groups, {} within)\ncross share: {}\nE-I index: {}",
-        d.links,
-        d.external,
-        d.internal,
-        num(d.cross_share, 4),
-        num(d.ei_index, 4)
-    );
-    crate::output::write_out(o.as_bytes(), a.out.output.as_deref())?;
+    crate::present::emit(&d, a.format, &a.data.name(), a.out.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }

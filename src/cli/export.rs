@@ -4,7 +4,7 @@
 //! collapsed pairs with `weight`, `links` and links per layer, and the first
 //! and last year of their links.
 
-use super::common::{Ctx, ViewArgs, load_or_default, usage};
+use super::common::{Ctx, DataArg, ViewArgs, usage};
 use crate::error::Result;
 use crate::output::graph::AttrGraph;
 use crate::output::{edgelist, gexf, graphml, pajek};
@@ -43,8 +43,8 @@ impl GraphFormat {
 /// Write the analysis view as a graph file.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dataset: a directory of CSV files, a .json, .graphml or .gexf file (default: the embedded dataset).
-    pub data: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArg,
     /// Output format (default: from the -o file name's extension).
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<GraphFormat>,
@@ -77,7 +77,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             ));
         }
     };
-    let net = load_or_default(ctx, a.data.as_deref())?;
+    let net = a.data.load(ctx)?;
     let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
     let mut g = ctx.stage("export graph", || AttrGraph::from_view(&net, &view))?;
     if a.with_metrics {

@@ -1,11 +1,11 @@
 //! `iuinet generate --preset korea-iccp [--years 2005..2009] [--scale F]
-//! [--seed S] -o DIR`: write a synthetic dataset calibrated to the seed's
-//! published aggregates (see README, "The default dataset").
+//! [--seed S] -o DIR`: write a synthetic dataset calibrated to the published
+//! aggregates of KICOX 2010 (see docs/default-dataset.md).
 
 use super::common::Ctx;
 use crate::error::Result;
 use crate::generate::{DEFAULT_SEED, GenOpts, YEARS};
-use crate::view::YearRange;
+use crate::model::YearRange;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,7 +44,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         scale: a.scale,
         seed: a.seed,
     };
-    let bar = super::progress::Bar::new(ctx, 0, "generating");
+    let bar = ctx.bar(0, "generating");
     let net = ctx.stage("generate", || match a.preset {
         Preset::KoreaIccp => {
             crate::generate::korea_iccp_with_progress(&opts, &mut |done, total| {

@@ -7,22 +7,18 @@
 //!
 //! Memory: two views plus O(n) per thread.
 
-use super::common::{Ctx, Format, OutArg, ViewArgs, data_name, load_or_default};
+use super::common::{Ctx, DataArg, Format, OutArg, ViewArgs};
 use crate::algo::linkpred::Method;
 use crate::algo::linkpred_eval::EvalOpts;
 use crate::error::Result;
 use crate::metrics::match_eval::{MatchEvalOpts, match_eval};
-use crate::output::rows::{csv_bytes, fixed, opt};
-use crate::output::table::TextTable;
-use std::fmt::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Evaluate the matchmaking methods on a temporal split.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dataset: a directory of CSV files or a .json file (default: the embedded dataset).
-    pub data: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArg,
     /// Last year of the training period.
     #[arg(long)]
     pub split_year: i32,
@@ -50,7 +46,7 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let net = load_or_default(ctx, a.data.as_deref())?;
+    let net = a.data.load(ctx)?;
     let methods = if a.method.is_empty() {
         Method::ALL
             .into_iter()
@@ -69,80 +65,6 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         methods,
     };
     let r = ctx.stage("match-eval", || match_eval(&net, &a.view.opts(), &o))?;
-    let out = a.out.output.as_deref();
-    match a.format {
-        Format::Json => crate::output::write_json(&r, out)?,
-        Format::Csv => {
-            let rows: Vec<Vec<String>> = r
-                .results
-                .iter()
-                .map(|x| {
-                    vec![
-                        x.method.clone(),
-                        opt(x.auc),
-                        opt(x.precision_at_k),
-                        opt(x.recall_at_k),
-                        opt(x.lift),
-                    ]
-                })
-                .collect();
-            let header = ["method", "auc", "precision_at_k", "recall_at_k", "lift"];
-            crate::output::write_out(&csv_bytes(&header, &rows)?, out)?;
-        }
-        Format::Table => {
-            let mut s = String::new();
-            let _ = writeln!(
-                s,
-                "dataset: {}\ntrain {} ({} actors present, {} linked pairs); test {} ({} pairs linked later, {} new between present actors, {} actors evaluated)\nk = {}, {} AUC samples, seed {}\nkinds of the present actors (firm/university/institute/agency/other): {}\n",
-                data_name(a.data.as_deref()),
-                r.train_years,
-                r.actors_present,
-                r.train_pairs,
-                r.test_years,
-                r.later_pairs,
-                r.test_pairs,
-                r.actors_evaluated,
-                a.k,
-                a.samples,
-                a.seed,
-                kind_shares(&r.present_kind_shares)
-            );
-            let k = a.k;
-            let mut t = TextTable::new(&[
-                "method".to_string(),
-                "AUC".to_string(),
-                format!("precision@{k}"),
-                format!("recall@{k}"),
-                "× random".to_string(),
-                format!("kinds in top-{k} (f/u/r/g/o)"),
-            ]);
-            for x in &r.results {
-                t.row(vec![
-                    x.method.clone(),
-                    fixed(x.auc, 3),
-                    fixed(x.precision_at_k, 4),
-                    fixed(x.recall_at_k, 4),
-                    fixed(x.lift, 1),
-                    kind_shares(&x.top_k_kind_shares),
-                ]);
-            }
-            s.push_str(&t.render());
-            crate::output::write_out(s.as_bytes(), out)?;
-        }
-    }
+    crate::present::emit(&r, a.format, &a.data.name(), a.out.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Shares of the kinds, in kind order, as `0.83/0.10/…`.
-fn kind_shares(m: &std::collections::BTreeMap<&'static str, Option<f64>>) -> String {
-    crate::model::Kind::ALL
-        .iter()
-        .map(|k| {
-            m.get(k.as_str())
-                .copied()
-                .flatten()
-                .map_or("–".into(), |x| format!("{x:.2}"))
-        })
-        .collect::<Vec<String>>()
-        .join("/")
 }

@@ -10,25 +10,19 @@
 //!
 //! Memory: the view plus O(n) per thread (and the batch output).
 
-use super::common::{Ctx, Format, OutArg, ViewArgs, data_name, load_or_default, usage};
+use super::common::{Ctx, DataArg, Format, OutArg, ViewArgs, usage};
 use crate::algo::linkpred::Method;
 use crate::error::Result;
-use crate::metrics::matching::{
-    MatchOpts, MatchResult, RegionFilter, find_actor, match_actor, match_all_with,
-};
+use crate::metrics::matching::{MatchOpts, RegionFilter, find_actor, match_actor, match_all_with};
 use crate::model::Kind;
-use crate::output::rows::{csv_bytes, fixed};
-use crate::output::table::TextTable;
 use crate::view::View;
-use std::fmt::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Rank unlinked actors as partners for one actor or for every actor of a kind.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dataset: a directory of CSV files or a .json file (default: the embedded dataset).
-    pub data: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArg,
     /// The actor to find partners for.
     #[arg(long, conflicts_with = "all", required_unless_present = "all")]
     pub actor: Option<String>,
@@ -70,7 +64,7 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let net = load_or_default(ctx, a.data.as_deref())?;
+    let net = a.data.load(ctx)?;
     let source = match &a.actor {
         Some(id) => Some(find_actor(&net, id)?),
         None => None,
@@ -88,32 +82,8 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     match source {
         Some(s) => {
             let r = ctx.stage("match", || match_actor(&net, &view, s, &o))?;
-            match a.format.unwrap_or(Format::Table) {
-                Format::Json => crate::output::write_json(&r, out)?,
-                Format::Csv => {
-                    crate::output::write_out(&csv(std::slice::from_ref(&r.result))?, out)?
-                }
-                Format::Table => {
-                    let mut t = String::new();
-                    let _ = writeln!(t, "dataset: {}", data_name(a.data.as_deref()));
-                    let x = &r.result.actor;
-                    let _ = writeln!(
-                        t,
-                        "partners for {} {} ({}, region {}, {} partner{} now); method {}, kind {}, region {}\n",
-                        x.id,
-                        x.name,
-                        x.kind,
-                        x.region.as_deref().unwrap_or("unknown"),
-                        r.result.degree,
-                        if r.result.degree == 1 { "" } else { "s" },
-                        o.method,
-                        o.partner_kind.map_or("any", |k| k.as_str()),
-                        o.region
-                    );
-                    t.push_str(&table(&r.result));
-                    crate::output::write_out(t.as_bytes(), out)?;
-                }
-            }
+            let format = a.format.unwrap_or(Format::Table);
+            crate::present::emit(&r, format, &a.data.name(), out)?;
         }
         None => {
             let kind = a
@@ -125,7 +95,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
                     .iter()
                     .filter(|&&x| net.actor(x).kind == kind)
                     .count();
-                let bar = super::progress::Bar::new(ctx, todo as u64, "matching");
+                let bar = ctx.bar(todo as u64, "matching");
                 let cb = bar.callback();
                 let r = match_all_with(&net, &view, kind, &o, &cb);
                 bar.finish();
@@ -143,7 +113,10 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
                         out,
                     )
                 }
-                Format::Csv => crate::output::write_out(&csv(&b.results)?, out),
+                Format::Csv => crate::output::write_out(
+                    &crate::present::csv_bytes(&[crate::present::batch_csv(&b.results)])?,
+                    out,
+                ),
                 Format::Table => Err(usage(
                     "--all writes json or csv; use --format json or --format csv",
                 )),
@@ -156,130 +129,4 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn csv(results: &[MatchResult]) -> Result<Vec<u8>> {
-    let header = [
-        "actor",
-        "rank",
-        "candidate",
-        "name",
-        "kind",
-        "region",
-        "score",
-        "shared_partners",
-        "mini_clusters",
-        "events",
-        "projects",
-    ];
-    let mut rows = Vec::new();
-    for r in results {
-        for c in &r.candidates {
-            let e = c.explanation.as_ref();
-            rows.push(vec![
-                r.actor.id.clone(),
-                c.rank.to_string(),
-                c.actor.id.clone(),
-                c.actor.name.clone(),
-                c.actor.kind.to_string(),
-                c.actor.region.clone().unwrap_or_default(),
-                c.score.to_string(),
-                e.map_or(String::new(), |e| {
-                    e.partners
-                        .iter()
-                        .map(|p| p.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(";")
-                }),
-                e.map_or(String::new(), |e| e.mini_clusters.join(";")),
-                e.map_or(String::new(), |e| {
-                    e.events
-                        .iter()
-                        .map(|g| g.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(";")
-                }),
-                e.map_or(String::new(), |e| {
-                    e.projects
-                        .iter()
-                        .map(|g| g.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(";")
-                }),
-            ]);
-        }
-    }
-    csv_bytes(&header, &rows)
-}
-
-fn table(r: &MatchResult) -> String {
-    if r.candidates.is_empty() {
-        return "no candidate: no unlinked actor passing the filters shares evidence with this actor\n"
-            .to_string();
-    }
-    let mut t = TextTable::new(&["#", "id", "name", "kind", "region", "score"]);
-    for c in &r.candidates {
-        t.row(vec![
-            c.rank.to_string(),
-            c.actor.id.clone(),
-            c.actor.name.clone(),
-            c.actor.kind.to_string(),
-            c.actor.region.clone().unwrap_or_else(|| "-".into()),
-            fixed(Some(c.score), 4),
-        ]);
-    }
-    let mut o = t.render();
-    for c in &r.candidates {
-        let Some(e) = &c.explanation else { continue };
-        let _ = writeln!(o, "\n{}. {} {}", c.rank, c.actor.id, c.actor.name);
-        if !e.partners.is_empty() {
-            let more = e.partners_total as usize - e.partners.len();
-            let _ = writeln!(
-                o,
-                "   shared partners: {}{}",
-                e.partners
-                    .iter()
-                    .map(|p| format!("{} {} (+{:.4})", p.id, p.name, p.contribution))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                }
-            );
-        }
-        if !e.mini_clusters.is_empty() {
-            let _ = writeln!(o, "   shared mini clusters: {}", e.mini_clusters.join(", "));
-        }
-        for (label, gs, total) in [
-            ("events", &e.events, e.events_total),
-            ("projects", &e.projects, e.projects_total),
-        ] {
-            if gs.is_empty() {
-                continue;
-            }
-            let more = total as usize - gs.len();
-            let _ = writeln!(
-                o,
-                "   {label}: {}{}",
-                gs.iter()
-                    .map(|g| format!(
-                        "{} ({} {}: {})",
-                        g.id,
-                        g.kind,
-                        g.year.map_or("-".to_string(), |y| y.to_string()),
-                        g.with.join(", ")
-                    ))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                }
-            );
-        }
-    }
-    o
 }

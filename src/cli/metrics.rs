@@ -6,26 +6,25 @@
 //! README). With `-o` the file is written atomically. Output bytes do not
 //! depend on the run or the thread count.
 
-use super::common::{Ctx, OutArg, ViewArgs, data_name, load_or_default};
+use super::common::{ApproxArgs, Ctx, DataArg, OutArg, ViewArgs};
 use crate::error::Result;
 use crate::metrics::density::By;
 use crate::metrics::global::GlobalOpts;
 use crate::metrics::network::NetworkOpts;
 use crate::metrics::report::{MetricsOpts, Section, metrics_with};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Compute all domain metrics and write them as one JSON document.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dataset: a directory of CSV files or a .json file (default: the embedded dataset).
-    pub data: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArg,
     /// Compute only these sections (comma-separated): published,
     /// inter_business, iui_collaboration, global_networking, consortia,
     /// large_sme_projects, firm_size_mix, activity, mini_clusters, density,
-    /// triple_helix, network. The domain sections use the records their
-    /// definitions name (`records` in the JSON); --layers and --kinds apply
-    /// to density and network only.
+    /// triple_helix, network, network_views. The domain sections use the
+    /// records their definitions name (`records` in the JSON); --layers,
+    /// --kinds and --weight apply to density and network only.
     #[arg(long, value_delimiter = ',')]
     pub only: Option<Vec<Section>>,
     /// Tie types counted by the global networking weight (comma-separated;
@@ -37,23 +36,16 @@ pub struct Args {
     /// tolerance, metric, note; see docs/metrics.md). Default: the built-in
     /// KICOX 2010 figures (graphs/korea-iccp/published.csv).
     #[arg(long, value_name = "FILE")]
-    pub reference: Option<PathBuf>,
+    pub reference: Option<std::path::PathBuf>,
     /// Actor attribute of the density section: region, kind, size_class, mini_cluster, complex.
     #[arg(long, default_value = "region")]
     pub density_by: By,
     /// Top actors listed per measure in the network section.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
-    /// Sample betweenness in the network section with additive error EPS
-    /// (Riondato–Kornaropoulos) instead of computing it exactly.
-    #[arg(long, value_name = "EPS")]
-    pub approx: Option<f64>,
-    /// Failure probability δ of `--approx`.
-    #[arg(long, value_name = "DELTA", default_value_t = 0.1)]
-    pub approx_delta: f64,
-    /// Seed of `--approx` sampling.
-    #[arg(long, value_name = "S", default_value_t = 0)]
-    pub seed: u64,
+    /// Sampled betweenness in the network section.
+    #[command(flatten)]
+    pub approx: ApproxArgs,
     #[command(flatten)]
     pub view: ViewArgs,
     #[command(flatten)]
@@ -62,8 +54,8 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let approx = super::common::approx_opts(a.approx, a.approx_delta, a.seed)?;
-    let net = load_or_default(ctx, a.data.as_deref())?;
+    let approx = a.approx.opts()?;
+    let net = a.data.load(ctx)?;
     let only = a.only.as_ref().map(|o| {
         let mut v = o.clone();
         v.sort();
@@ -99,9 +91,9 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         let views = u64::from(opts.wants(Section::Network))
             + 2 * u64::from(opts.wants(Section::NetworkViews));
         let passes = views * opts.network.traversals();
-        let bar = super::progress::Bar::new(ctx, n * passes, "centrality traversals");
+        let bar = ctx.bar(n * passes, "centrality traversals");
         let cb = bar.callback();
-        let r = metrics_with(&net, &data_name(a.data.as_deref()), &vo, &opts, &cb);
+        let r = metrics_with(&net, &a.data.name(), &vo, &opts, &cb);
         bar.finish();
         r
     })?;

@@ -6,7 +6,6 @@
 //! `&(dyn Fn(u64) + Sync)` callback ("n more units done") that
 //! [`Bar::callback`] provides, or [`NO_PROGRESS`] in tests.
 
-use super::common::Ctx;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::Mutex;
@@ -25,12 +24,12 @@ const SPINNER_DELAY: Duration = Duration::from_millis(400);
 /// A progress callback that does nothing.
 pub const NO_PROGRESS: &(dyn Fn(u64) + Sync) = &|_| {};
 
-fn visible(ctx: &Ctx) -> bool {
-    !ctx.quiet && std::io::stderr().is_terminal()
+fn visible(quiet: bool) -> bool {
+    !quiet && std::io::stderr().is_terminal()
 }
 
-fn target(ctx: &Ctx) -> ProgressDrawTarget {
-    if visible(ctx) {
+fn target(quiet: bool) -> ProgressDrawTarget {
+    if visible(quiet) {
         ProgressDrawTarget::stderr_with_hz(10)
     } else {
         ProgressDrawTarget::hidden()
@@ -45,9 +44,9 @@ impl Spinner {
     /// Start a spinner for a stage. It appears only if the stage is still
     /// running after 0.4 s (so quick stages do not flicker), and never when
     /// stderr is not a terminal or with `--quiet`.
-    pub fn start(ctx: &Ctx, msg: &str) -> Spinner {
+    pub fn start(quiet: bool, msg: &str) -> Spinner {
         let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        if visible(ctx) {
+        if visible(quiet) {
             pb.set_style(
                 ProgressStyle::with_template("{spinner} {msg} {elapsed}")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
@@ -84,8 +83,8 @@ pub struct Bar(ProgressBar);
 impl Bar {
     /// A bar for `len` units described by `msg` (hidden unless stderr is a
     /// terminal and `--quiet` is off).
-    pub fn new(ctx: &Ctx, len: u64, msg: &str) -> Bar {
-        let pb = ProgressBar::with_draw_target(Some(len), target(ctx));
+    pub fn new(quiet: bool, len: u64, msg: &str) -> Bar {
+        let pb = ProgressBar::with_draw_target(Some(len), target(quiet));
         if !pb.is_hidden() {
             pb.set_style(
                 ProgressStyle::with_template(
@@ -147,26 +146,16 @@ mod tests {
 
     #[test]
     fn quiet_or_not_a_terminal_hides_everything() {
-        let quiet = Ctx {
-            quiet: true,
-            verbose: false,
-            limits: Default::default(),
-        };
-        let b = Bar::new(&quiet, 10, "x");
+        let b = Bar::new(true, 10, "x");
         assert!(b.is_hidden());
         let cb = b.callback();
         cb(3);
         b.finish();
         NO_PROGRESS(5);
         // under `cargo test` stderr is captured, not a terminal
-        let loud = Ctx {
-            quiet: false,
-            verbose: false,
-            limits: Default::default(),
-        };
         if !std::io::stderr().is_terminal() {
-            assert!(Bar::new(&loud, 10, "x").is_hidden());
+            assert!(Bar::new(false, 10, "x").is_hidden());
         }
-        Spinner::start(&loud, "stage").finish();
+        Spinner::start(false, "stage").finish();
     }
 }

@@ -6,8 +6,8 @@
 //! `metrics` (the same as `iuinet metrics` and `iuinet brokers`); charts are
 //! drawn by `output::report`.
 
-use super::common::{Ctx, ViewArgs, data_name, load_or_default, usage};
-use crate::algo::{ApproxOpts, CentralityOpts, Measure, centrality};
+use super::common::{ApproxArgs, Ctx, DataArg, ViewArgs};
+use crate::algo::{CentralityOpts, Measure, centrality};
 use crate::error::Result;
 use crate::metrics::report::{MetricsOpts, Section, metrics};
 use crate::output::report::{
@@ -21,18 +21,16 @@ use std::process::ExitCode;
 /// Write the HTML report.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dataset: a directory of CSV files, a .json, .graphml or .gexf file (default: the embedded dataset).
-    pub data: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArg,
     /// Write the report to FILE (atomically) instead of stdout.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
     /// Rows of the top-actor tables.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
-    /// Sample betweenness with additive error EPS (Riondato–Kornaropoulos,
-    /// δ = 0.1, seed 0) instead of computing it exactly: for large views.
-    #[arg(long, value_name = "EPS")]
-    pub approx: Option<f64>,
+    #[command(flatten)]
+    pub approx: ApproxArgs,
     #[command(flatten)]
     pub view: ViewArgs,
 }
@@ -56,22 +54,10 @@ fn short_type(t: &str) -> String {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let net = load_or_default(ctx, a.data.as_deref())?;
-    let name = data_name(a.data.as_deref());
+    let approx = a.approx.opts()?;
+    let net = a.data.load(ctx)?;
+    let name = a.data.name();
     let vopts = a.view.opts();
-    let approx = match a.approx {
-        None => None,
-        Some(e) if e > 0.0 && e < 1.0 => Some(ApproxOpts {
-            epsilon: e,
-            delta: 0.1,
-            seed: 0,
-        }),
-        Some(e) => {
-            return Err(usage(format!(
-                "--approx {e}: EPS must be strictly between 0 and 1"
-            )));
-        }
-    };
     // the domain sections; the network summary's other centralities are
     // left out (betweenness alone is computed below)
     let mopts = MetricsOpts {

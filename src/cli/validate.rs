@@ -1,25 +1,24 @@
 //! `iuinet validate DATA`: check a dataset; list every problem as
 //! `FILE:LINE: message` with a hint, exit 2 if there is any.
 
-use super::common::{Ctx, load};
+use super::common::{Ctx, DataPath};
 use crate::error::Result;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Check a dataset and list every problem found.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Dataset: a directory of CSV files or a .json file.
-    pub data: PathBuf,
+    #[command(flatten)]
+    pub data: DataPath,
 }
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let net = load(ctx, &a.data)?;
+    let net = ctx.load(&a.data.data)?;
     let s = crate::metrics::summary::summary(&net);
     println!(
         "ok: {}: {} actors, {} events ({} participations), {} projects, {} ties",
-        a.data.display(),
+        a.data.data.display(),
         s.actors,
         s.events,
         s.participations,

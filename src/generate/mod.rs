@@ -12,7 +12,7 @@ mod skeleton;
 
 pub use korea::{korea_iccp, korea_iccp_with_progress};
 
-use crate::view::YearRange;
+use crate::model::YearRange;
 
 /// The default seed of the embedded dataset.
 pub const DEFAULT_SEED: u64 = 2005;

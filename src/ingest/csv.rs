@@ -208,7 +208,7 @@ fn cut_points(data: &[u8], chunk_bytes: usize) -> Vec<usize> {
             let end = pos + i; // the '\n'
             quotes += count(&data[pos..end], b'"');
             let cut = end + 1;
-            if quotes % 2 == 0
+            if quotes.is_multiple_of(2)
                 && end > prev
                 && !matches!(data[end - 1], b'\n' | b'\r')
                 && cut < data.len()

@@ -1,5 +1,5 @@
 //! Ingest: read a dataset (a directory of CSV files or one JSON document)
-//! and validate it into a [`Network`](crate::model::Network).
+//! and validate it into a [`Network`].
 //!
 //! Every problem is reported as `FILE:LINE: message` with a hint, all of them
 //! (up to [`MAX_PROBLEMS`](crate::error::MAX_PROBLEMS)), not just the first.

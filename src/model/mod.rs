@@ -7,92 +7,45 @@
 //! groups above a size limit.
 
 mod actor;
+mod years;
 
 pub use actor::{Actor, Kind, SizeClass, SizeGroup};
+pub use years::YearRange;
 
 use crate::error::{Error, Result};
 use petgraph::graph::{NodeIndex, UnGraph};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::fmt;
 use std::path::PathBuf;
-use std::str::FromStr;
 
 /// Index of an actor in `Network::actors`.
 pub type ActorIx = u32;
 
-/// The three layers links come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Layer {
-    /// Networking activities: seminars, forums, briefings, visits, SIG meetings.
-    Event,
-    /// Collaborations: joint R&D, consortia, technology transfer, joint marketing.
-    Project,
-    /// Direct dyadic ties: supply, purchase, sales, mentoring, and the I-U-I
-    /// collaboration ties (joint research, technology transfer, technical
-    /// guidance, consulting).
-    Tie,
-}
-
-impl Layer {
-    /// All layers, in output order.
-    pub const ALL: [Layer; 3] = [Layer::Event, Layer::Project, Layer::Tie];
-
-    /// The name used on the command line and in output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Layer::Event => "event",
-            Layer::Project => "project",
-            Layer::Tie => "tie",
-        }
+crate::names! {
+    /// The three layers links come from.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Layer("layer") {
+        /// Networking activities: seminars, forums, briefings, visits, SIG meetings.
+        Event = "event",
+        /// Collaborations: joint R&D, consortia, technology transfer, joint marketing.
+        Project = "project",
+        /// Direct dyadic ties: supply, purchase, sales, mentoring, and the I-U-I
+        /// collaboration ties (joint research, technology transfer, technical
+        /// guidance, consulting).
+        Tie = "tie",
     }
 }
 
-impl fmt::Display for Layer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Layer {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Layer, String> {
-        Layer::ALL
-            .into_iter()
-            .find(|l| l.as_str() == s.trim())
-            .ok_or_else(|| format!("unknown layer {s:?}, expected event, project or tie"))
-    }
-}
-
-/// A member's role in a project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// The consortium lead.
-    Lead,
-    /// Any other member.
-    Member,
-}
-
-impl Role {
-    /// The name used in files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Lead => "lead",
-            Role::Member => "member",
-        }
-    }
-}
-
-impl FromStr for Role {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Role, String> {
-        match s.trim() {
-            "lead" => Ok(Role::Lead),
-            "member" => Ok(Role::Member),
-            _ => Err(format!("unknown role {s:?}, expected lead or member")),
-        }
+crate::names! {
+    /// A member's role in a project.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Role("role") {
+        /// The consortium lead.
+        Lead = "lead",
+        /// Any other member.
+        Member = "member",
     }
 }
 

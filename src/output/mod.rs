@@ -8,7 +8,6 @@ pub mod graph;
 pub mod graphml;
 pub mod pajek;
 pub mod report;
-pub mod rows;
 pub mod table;
 
 use crate::error::Result;

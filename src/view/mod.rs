@@ -11,9 +11,10 @@ mod csr;
 mod links;
 mod selection;
 
+pub use crate::model::YearRange;
 pub use csr::{Csr, Incidence};
 pub use links::{PairLinks, pair_links};
-pub use selection::{Selection, Weighting, YearRange};
+pub use selection::{Selection, Weighting};
 
 use crate::error::{Error, Result};
 use crate::model::{ActorIx, Layer, Network};

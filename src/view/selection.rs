@@ -1,82 +1,20 @@
 //! Which links and actors a view keeps, and how it weights them.
 
-use crate::model::{Kind, Layer};
-use serde::{Serialize, Serializer};
-use std::fmt;
-use std::str::FromStr;
+use crate::model::{Kind, Layer, YearRange};
+use serde::Serialize;
 
-/// An inclusive range of years, `FROM..TO`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct YearRange {
-    /// First year kept.
-    pub from: i32,
-    /// Last year kept.
-    pub to: i32,
-}
-
-impl FromStr for YearRange {
-    type Err = String;
-    fn from_str(s: &str) -> Result<YearRange, String> {
-        let bad = || format!("years {s:?}: expected FROM..TO (e.g. 2005..2009) or one year");
-        let (a, b) = match s.split_once("..") {
-            Some((a, b)) => (a.trim(), b.trim()),
-            None => (s.trim(), s.trim()),
-        };
-        let from: i32 = a.parse().map_err(|_| bad())?;
-        let to: i32 = b.parse().map_err(|_| bad())?;
-        if from > to {
-            return Err(format!("years {s:?}: FROM is after TO"));
-        }
-        Ok(YearRange { from, to })
-    }
-}
-
-impl fmt::Display for YearRange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}..{}", self.from, self.to)
-    }
-}
-
-impl Serialize for YearRange {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-/// How parallel links between two actors become one weight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Weighting {
-    /// Every linked pair has weight 1.
-    #[default]
-    None,
-    /// Tie weights plus 1 per shared event or project.
-    Sum,
-    /// Tie weights plus 1/(n−1) per shared group of n members (Newman 2001).
-    Newman,
-}
-
-impl FromStr for Weighting {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Weighting, String> {
-        match s {
-            "none" => Ok(Weighting::None),
-            "sum" => Ok(Weighting::Sum),
-            "newman" => Ok(Weighting::Newman),
-            _ => Err(format!(
-                "unknown weighting {s:?}, expected none, sum or newman"
-            )),
-        }
-    }
-}
-
-impl fmt::Display for Weighting {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Weighting::None => "none",
-            Weighting::Sum => "sum",
-            Weighting::Newman => "newman",
-        })
+crate::names! {
+    /// How parallel links between two actors become one weight.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Weighting("weighting") {
+        /// Every linked pair has weight 1.
+        #[default]
+        None = "none",
+        /// Tie weights plus 1 per shared event or project.
+        Sum = "sum",
+        /// Tie weights plus 1/(n−1) per shared group of n members (Newman 2001).
+        Newman = "newman",
     }
 }
 

@@ -1,13 +1,12 @@
 //! `iuinet centrality`: output shape, determinism across thread counts,
 //! and usage errors.
 
-use assert_cmd::Command;
+use crate::util::iuinet;
 use predicates::str::contains;
 use serde_json::Value;
 
 fn run(threads: &str, args: &[&str]) -> Vec<u8> {
-    let out = Command::cargo_bin("iuinet")
-        .unwrap()
+    let out = iuinet()
         .env("RAYON_NUM_THREADS", threads)
         .args(args)
         .output()
@@ -120,20 +119,17 @@ fn top_ranks_by_first_measure() {
 
 #[test]
 fn bad_arguments_exit_2() {
-    Command::cargo_bin("iuinet")
-        .unwrap()
+    iuinet()
         .args(["centrality", "tests/fixtures/karate", "--measures", "nope"])
         .assert()
         .code(2)
         .stderr(contains("unknown measure"));
-    Command::cargo_bin("iuinet")
-        .unwrap()
+    iuinet()
         .args(["centrality", "tests/fixtures/karate", "--approx", "1.5"])
         .assert()
         .code(2)
         .stderr(contains("--approx"));
-    Command::cargo_bin("iuinet")
-        .unwrap()
+    iuinet()
         .args(["centrality", "tests/fixtures/no-such-dir"])
         .assert()
         .failure();

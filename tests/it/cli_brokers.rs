@@ -1,12 +1,11 @@
 //! `iuinet brokers` on Borgatti's example network (tests/fixtures/borgatti).
 
-use assert_cmd::Command;
+use crate::util::iuinet;
 use predicates::str::contains;
 use serde_json::Value;
 
 fn run(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("iuinet")
-        .expect("binary")
+    iuinet()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("brokers")
         .args(args)

@@ -3,14 +3,10 @@
 //! existing result untouched, and every `-o` output is byte-identical across
 //! runs and for RAYON_NUM_THREADS=1 and 2. Limits are reachable by flags.
 
-use assert_cmd::Command;
+use crate::util::iuinet;
 use predicates::str::contains;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-fn iuinet() -> Command {
-    Command::cargo_bin("iuinet").expect("binary")
-}
 
 /// Corrupt inputs, each a dataset path: truncated GraphML and GEXF, a
 /// truncated JSON, non-UTF-8 JSON, a CSV dataset with an unknown kind and

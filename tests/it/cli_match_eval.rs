@@ -1,12 +1,11 @@
 //! `iuinet match-eval` on the README dataset.
 
-use assert_cmd::Command;
+use crate::util::iuinet;
 use predicates::str::contains;
 use serde_json::Value;
 
 fn run(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("iuinet")
-        .expect("binary")
+    iuinet()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("match-eval")
         .args(args)

@@ -2,15 +2,11 @@
 //! shape, byte-identical output across thread counts, atomic `-o`, usage
 //! errors.
 
-use assert_cmd::Command;
+use crate::util::iuinet;
 use predicates::str::contains;
 use serde_json::Value;
 
 const DATA: &str = "tests/data/metrics-small";
-
-fn iuinet() -> Command {
-    Command::cargo_bin("iuinet").expect("binary")
-}
 
 fn run_json(args: &[&str]) -> Value {
     let out = iuinet()

@@ -2,12 +2,8 @@
 //! format comes from the extension, and an edge list of one layer holds the
 //! pairs counted by hand.
 
-use assert_cmd::Command;
+use crate::util::iuinet;
 use predicates::str::contains;
-
-fn iuinet() -> Command {
-    Command::cargo_bin("iuinet").expect("binary")
-}
 
 #[test]
 fn readme_examples_run() {

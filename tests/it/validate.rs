@@ -1,7 +1,7 @@
 //! `iuinet validate`: every bad-input case of issue #2 gives exit code 2 and
 //! a `FILE:LINE:` message; good datasets give 0.
 
-use assert_cmd::Command;
+use crate::util::iuinet;
 use predicates::prelude::*;
 use predicates::str::contains;
 use std::fs;
@@ -23,11 +23,7 @@ fn dataset(files: &[(&str, &[u8])]) -> TempDir {
 }
 
 fn validate(dir: &Path) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("iuinet")
-        .expect("binary")
-        .arg("validate")
-        .arg(dir)
-        .assert()
+    iuinet().arg("validate").arg(dir).assert()
 }
 
 #[test]
@@ -55,15 +51,13 @@ fn readme_and_graphs_datasets_pass() {
     }
     for d in &dirs {
         validate(d).success();
-        Command::cargo_bin("iuinet")
-            .expect("binary")
+        iuinet()
             .arg("summary")
             .arg(d)
             .assert()
             .success()
             .stdout(contains("actors"));
-        Command::cargo_bin("iuinet")
-            .expect("binary")
+        iuinet()
             .args(["summary", "--json"])
             .arg(d)
             .assert()
@@ -245,16 +239,14 @@ fn json_errors_name_lines() {
         "{\n  \"actors\": [\n    {\"id\": \"a\", \"kind\": \"firm\"},\n    {\"id\": \"b\", \"kind\": \"robot\"}\n  ],\n  \"ties\": [\n    {\"source\": \"a\", \"target\": \"b\", \"weight\": -2}\n  ]\n}\n",
     )
     .expect("write");
-    Command::cargo_bin("iuinet")
-        .expect("binary")
+    iuinet()
         .arg("validate")
         .arg(&p)
         .assert()
         .code(2)
         .stderr(contains("data.json:4: unknown kind \"robot\""));
     fs::write(&p, "{\"actors\": [\n{\"id\": \"a\",, }]}").expect("write");
-    Command::cargo_bin("iuinet")
-        .expect("binary")
+    iuinet()
         .arg("validate")
         .arg(&p)
         .assert()
@@ -264,8 +256,7 @@ fn json_errors_name_lines() {
 
 #[test]
 fn missing_path_is_exit_3() {
-    Command::cargo_bin("iuinet")
-        .expect("binary")
+    iuinet()
         .args(["validate", "/nonexistent/iuinet-data"])
         .assert()
         .code(3)

@@ -117,7 +117,7 @@ fn cover_ranking_equals_brute_force() {
             let plain = Predictor::new(g, m, Some(&rank));
             let cover = Predictor::with_incidence(g, &view.incidence, m, Some(&rank));
             let mut sc = Scratch::new(view.n());
-            let keep = |s: u32, v: u32| (s + v) % 5 != 0;
+            let keep = |s: u32, v: u32| !(s + v).is_multiple_of(5);
             let sources: Vec<u32> = (0..n).collect();
             let batch = cover.top_batch(&sources, 7, &keep);
             for s in 0..n {

@@ -5,8 +5,6 @@
 //!
 //! When iuinet's metrics functions land, they replace these counts.
 
-#![allow(dead_code)]
-
 use iuinet::model::{Kind, Layer, Network, SizeClass};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 

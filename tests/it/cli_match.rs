@@ -1,12 +1,11 @@
 //! `iuinet match`: single actor, batch, filters and errors.
 
-use assert_cmd::Command;
+use crate::util::iuinet;
 use predicates::str::contains;
 use serde_json::Value;
 
 fn run(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("iuinet")
-        .expect("binary")
+    iuinet()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("match")
         .args(args)
@@ -179,8 +178,7 @@ fn same_bytes_for_any_thread_count() {
     ];
     for args in cases {
         let out = |threads: &str| {
-            Command::cargo_bin("iuinet")
-                .unwrap()
+            iuinet()
                 .env("RAYON_NUM_THREADS", threads)
                 .args(args)
                 .assert()

@@ -1,9 +1,8 @@
 //! The korea-iccp generator (issue #5): determinism, scaling, calibration
 //! targets, and the committed default dataset.
 
-mod common;
-
-use common::targets;
+use crate::targets;
+use crate::util::iuinet;
 use iuinet::generate::{GenOpts, korea_iccp};
 use iuinet::model::Network;
 use iuinet::view::YearRange;
@@ -228,11 +227,9 @@ fn written_files_read_back_to_the_same_network() {
 
 #[test]
 fn cli_generate_writes_a_dataset_and_rejects_bad_arguments() {
-    use assert_cmd::Command;
     let t = tempfile::tempdir().unwrap();
     let out = t.path().join("d");
-    Command::cargo_bin("iuinet")
-        .unwrap()
+    iuinet()
         .args([
             "generate",
             "--preset",
@@ -249,19 +246,13 @@ fn cli_generate_writes_a_dataset_and_rejects_bad_arguments() {
     for f in ["actors.csv", "events.csv", "projects.csv", "ties.csv"] {
         assert!(out.join(f).is_file(), "{f} missing");
     }
-    Command::cargo_bin("iuinet")
-        .unwrap()
-        .args(["validate"])
-        .arg(&out)
-        .assert()
-        .success();
+    iuinet().args(["validate"]).arg(&out).assert().success();
     for bad in [
         ["--years", "2004..2009"],
         ["--scale", "-1"],
         ["--scale", "abc"],
     ] {
-        Command::cargo_bin("iuinet")
-            .unwrap()
+        iuinet()
             .args(["generate", "--preset", "korea-iccp"])
             .args(bad)
             .arg("-o")
@@ -270,8 +261,7 @@ fn cli_generate_writes_a_dataset_and_rejects_bad_arguments() {
             .code(2);
     }
     // Every command without DATA runs on the embedded default dataset.
-    Command::cargo_bin("iuinet")
-        .unwrap()
+    iuinet()
         .args(["summary", "--json"])
         .assert()
         .success()

@@ -1,0 +1,29 @@
+//! iuinet's integration tests, in one binary: one module per topic, and
+//! `util` for the helpers they share (one binary links the library once
+//! instead of once per file).
+
+mod centrality_fixtures;
+mod centrality_proptest;
+mod cli_brokers;
+mod cli_centrality;
+mod cli_match;
+mod cli_match_eval;
+mod cli_metrics;
+mod export_cli;
+mod generate;
+mod import;
+mod linkpred;
+mod match_quality;
+mod match_ties;
+mod metrics;
+mod metrics_definitions;
+mod proptest_ingest;
+mod proptest_xml;
+mod report_browser;
+mod robustness;
+mod roundtrip;
+mod structural_holes;
+mod targets;
+mod util;
+mod validate;
+mod view;

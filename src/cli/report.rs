@@ -148,8 +148,8 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             if let (Some(&i), Some(&j)) = (ix.get(c.a.as_str()), ix.get(c.b.as_str())) {
                 values[i][j] = c.density;
                 values[j][i] = c.density;
-                if i != j && c.links > 0 {
-                    links.insert((i.min(j), i.max(j)), c.links);
+                if i != j && c.linked_pairs > 0 {
+                    links.insert((i.min(j), i.max(j)), c.linked_pairs);
                 }
             }
         }
@@ -170,7 +170,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             format!(
                 "{} of {} linked pairs cross regions; E-I index {}.",
                 den.external,
-                den.links,
+                den.linked_pairs,
                 den.ei_index.map_or("–".into(), fmt_num)
             ),
         ));

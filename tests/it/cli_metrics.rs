@@ -192,7 +192,7 @@ fn density_json_shape() {
     );
     assert_eq!(
         v["cells"][0],
-        serde_json::json!({"a": "East", "b": "East", "links": 0, "pairs": 0, "density": null})
+        serde_json::json!({"a": "East", "b": "East", "linked_pairs": 0, "possible_pairs": 0, "density": null})
     );
     assert_eq!(v["cells"][1]["density"], 0.75);
     assert!(v["cross_share"].is_number());

@@ -452,7 +452,7 @@ fn density_by_region() {
     let cells: Vec<(&str, &str, u64, u64)> = d
         .cells
         .iter()
-        .map(|c| (c.a.as_str(), c.b.as_str(), c.links, c.pairs))
+        .map(|c| (c.a.as_str(), c.b.as_str(), c.linked_pairs, c.possible_pairs))
         .collect();
     assert_eq!(
         cells,
@@ -469,7 +469,7 @@ fn density_by_region() {
     assert!(close(d.cells[1].density, 0.75));
     assert!(close(d.cells[3].density, 1.0 / 3.0));
     assert!(close(d.cells[5].density, 0.0));
-    assert_eq!((d.links, d.internal, d.external), (11, 2, 9));
+    assert_eq!((d.linked_pairs, d.internal, d.external), (11, 2, 9));
     assert!(close(d.cross_share, 9.0 / 11.0));
     assert!(close(d.ei_index, 7.0 / 11.0));
     assert!(close(d.ei_by_group["East"], 1.0));
@@ -499,7 +499,7 @@ fn density_mini_cluster_overlap_and_ei() {
     let cells: Vec<(&str, &str, u64, u64)> = d
         .cells
         .iter()
-        .map(|c| (c.a.as_str(), c.b.as_str(), c.links, c.pairs))
+        .map(|c| (c.a.as_str(), c.b.as_str(), c.linked_pairs, c.possible_pairs))
         .collect();
     assert_eq!(
         cells,

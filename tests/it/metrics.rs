@@ -599,7 +599,7 @@ fn network_summary_small() {
             ..NetworkOpts::default()
         },
     );
-    assert_eq!((s.actors, s.edges), (7, 11));
+    assert_eq!((s.actors, s.pairs), (7, 11));
     // links: e1 3 + e2 3 + e3 3 + p1 3 + p3 3 + ties 4 = 19
     assert_eq!(s.links, 19);
     assert!(close(s.density, 22.0 / 42.0));

@@ -34,7 +34,7 @@ use super::GenOpts;
 use super::skeleton::Skeleton;
 use crate::error::{Error, Result};
 use crate::model::{
-    Actor, ActorIx, Group, Kind, Layer, Member, Network, Role, SizeClass, Sources, Tie,
+    Actor, ActorIx, ActorYear, Group, Kind, Layer, Member, Network, Role, SizeClass, Sources, Tie,
 };
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -70,8 +70,24 @@ const CONSORTIA: [(Consortium, f64); 7] = [
 ];
 /// "[Status of R&D Projects with Large Companies]".
 const LARGE_SME: [f64; NY] = [6.0, 5.0, 15.0, 17.0, 14.0];
-/// "[Support results by company size]", percent.
-const SIZE_SHARES: [f64; 5] = [61.5, 13.8, 11.7, 10.1, 2.9];
+/// Companies supported, by size group (< 50, 50–299, 300+ employees):
+/// "[Numbers of Project Application by Company Size]", Companies row
+/// (1,571 / 356 / 41 of 1,968 = 79.8% / 18.1% / 2.1%).
+const COMPANIES: [f64; 3] = [1571.0, 356.0, 41.0];
+/// Support cases by size class ("[Support results by company size]":
+/// 5,061 / 1,140 / 961 / 836 / 236): only used to split a size group of
+/// [`COMPANIES`] into the classes < 30 / 30–49 and 50–99 / 100–299.
+const CASES: [f64; 5] = [5061.0, 1140.0, 961.0, 836.0, 236.0];
+/// Cases of industry-university-institute collaboration per participating
+/// company ("[R&D Improvement of Industrial Clusters]": 2.2 → 4.8), first and
+/// fifth year.
+const IUI: [f64; 2] = [2.2, 4.8];
+/// Patents and certifications per company, 2004 and 2009 (same table).
+const PATENTS: [f64; 2] = [9.1, 12.6];
+/// R&D funding per company, thousand dollars, 2004 and 2009 (same table).
+const RND_FUNDING: [f64; 2] = [282.8, 582.6];
+/// The report's pre-programme baseline year of those two rows.
+const BASELINE_YEAR: i32 = 2004;
 /// "[Pool of Experts on Industry-University-Institute]": university,
 /// institute, supporting organisation, others.
 const EXPERTS: [f64; 4] = [1695.0, 420.0, 365.0, 877.0];
@@ -142,6 +158,13 @@ const OPEN_EVENT_TYPES: [(&str, f64); 3] = [
     ("joint seminar", 0.25),
 ];
 const MAX_EVENT: usize = 500;
+/// Pareto exponent of an actor's event activity weight.
+const ACT_ALPHA: f64 = 1.15;
+/// Pareto exponents of the event size weights: MC events, open events.
+const MC_SIZE_ALPHA: f64 = 2.2;
+/// Outsiders in an MC's candidate list, per member of its busiest year.
+const OUTSIDERS: f64 = 0.3;
+const OPEN_SIZE_ALPHA: f64 = 2.5;
 /// Probability of choosing a partner by triadic closure.
 const CLOSURE: f64 = 0.8;
 /// Probability of choosing a new tie partner by triadic closure.
@@ -150,6 +173,41 @@ const TIE_CLOSURE: f64 = 0.85;
 const STRONG_CLOSURE: f64 = 0.15;
 const TIE_SURVIVAL: f64 = 0.9;
 const MENTORING_SHARE: f64 = 0.06;
+/// Most events an organisation attends in a year.
+pub const EVENT_CAP_ORG: u32 = 150;
+/// Most events a firm attends in a year.
+pub const EVENT_CAP_FIRM: u32 = 60;
+/// Most I-U-I collaboration ties of one organisation in a year.
+pub const IUI_CAP_ORG: u32 = 800;
+/// Most I-U-I collaboration ties of one firm in a year.
+pub const IUI_CAP_FIRM: u32 = 40;
+/// Share of a year's new domestic trade ties that hang on a supply hub
+/// (one end drawn by size, the other an SME of its region).
+const HUB_SHARE: f64 = 0.8;
+/// Exponent of the head count in a firm's weight as a supply hub.
+const HUB_EXPONENT: f64 = 1.5;
+/// Probability that last year's I-U-I pair collaborates again.
+const IUI_REPEAT: f64 = 0.55;
+const IUI_TYPES: [(&str, f64); 4] = [
+    ("joint_research", 0.35),
+    ("technology_transfer", 0.15),
+    ("technical_guidance", 0.30),
+    ("consulting", 0.20),
+];
+
+/// Size-class shares of firms: the company counts of the three size groups,
+/// each group split into its classes in the proportion of its support cases.
+fn size_shares() -> [f64; 5] {
+    let c = COMPANIES;
+    let k = CASES;
+    [
+        c[0] * k[0] / (k[0] + k[1]),
+        c[0] * k[1] / (k[0] + k[1]),
+        c[1] * k[2] / (k[2] + k[3]),
+        c[1] * k[3] / (k[2] + k[3]),
+        c[2],
+    ]
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(clippy::upper_case_acronyms)]
@@ -244,13 +302,13 @@ fn pick_cum(rng: &mut ChaCha8Rng, cum: &[f64]) -> usize {
 
 /// Sizes of events with per-event caps summing to `p` (clamped to what the
 /// caps allow): each at least min(2, cap), the rest spread by Pareto weights.
-fn event_sizes(rng: &mut ChaCha8Rng, caps: &[usize], p: usize) -> Vec<usize> {
+fn event_sizes(rng: &mut ChaCha8Rng, caps: &[usize], p: usize, alpha: f64) -> Vec<usize> {
     let mins: Vec<usize> = caps.iter().map(|&c| c.min(2)).collect();
     let lo: usize = mins.iter().sum();
     let hi: usize = caps.iter().sum();
     let p = p.clamp(lo, hi);
     let rem = p - lo;
-    let w: Vec<f64> = caps.iter().map(|_| pareto(rng, 1.6)).collect();
+    let w: Vec<f64> = caps.iter().map(|_| pareto(rng, alpha)).collect();
     let wsum: f64 = w.iter().sum();
     let mut sizes: Vec<usize> = mins.clone();
     let mut given = 0;
@@ -274,30 +332,51 @@ fn event_sizes(rng: &mut ChaCha8Rng, caps: &[usize], p: usize) -> Vec<usize> {
 }
 
 /// Add `k` distinct candidates not yet stamped with `tag` to `out`, drawn
-/// with probability ∝ weight (`cum` is the cumulative weight of `cands`;
-/// `stamped` of the candidates already carry `tag`).
+/// with probability ∝ weight (`cum` is the cumulative weight of `cands`),
+/// skipping candidates whose count `evn` has reached their `cap`; if too
+/// few are left, capped candidates fill the rest (the yearly totals come
+/// first; the caps are checked by the tests).
 #[allow(clippy::too_many_arguments)]
 fn sample_distinct(
     rng: &mut ChaCha8Rng,
     cands: &[u32],
     cum: &[f64],
     k: usize,
-    stamped: usize,
     stamp: &mut [u32],
     tag: u32,
+    evn: &[u32],
+    cap: &[u32],
     out: &mut Vec<u32>,
 ) {
     if k == 0 {
         return;
     }
-    let free = cands.len() - stamped.min(cands.len());
-    let k = k.min(free);
+    let open = |a: u32| evn[a as usize] < cap[a as usize];
+    let free = cands
+        .iter()
+        .filter(|&&a| stamp[a as usize] != tag && open(a))
+        .count();
+    if free < k {
+        let before = out.len();
+        sample_distinct(rng, cands, cum, free, stamp, tag, evn, cap, out);
+        let full: Vec<u32> = cands
+            .iter()
+            .copied()
+            .filter(|&a| stamp[a as usize] != tag)
+            .take(k - (out.len() - before))
+            .collect();
+        for a in full {
+            stamp[a as usize] = tag;
+            out.push(a);
+        }
+        return;
+    }
     if (k as f64) > 0.5 * free as f64 {
         // Efraimidis–Spirakis: keys ln(u)/w, take the k largest.
         let mut keyed: Vec<(f64, u32)> = cands
             .iter()
             .enumerate()
-            .filter(|(_, a)| stamp[**a as usize] != tag)
+            .filter(|(_, a)| stamp[**a as usize] != tag && open(**a))
             .map(|(i, &a)| {
                 let w = cum[i] - if i == 0 { 0.0 } else { cum[i - 1] };
                 let u: f64 = 1.0 - rng.random::<f64>();
@@ -314,7 +393,7 @@ fn sample_distinct(
     let mut got = 0;
     while got < k {
         let a = cands[pick_cum(rng, cum)];
-        if stamp[a as usize] != tag {
+        if stamp[a as usize] != tag && open(a) {
             stamp[a as usize] = tag;
             out.push(a);
             got += 1;
@@ -347,6 +426,9 @@ struct Ag {
     /// Home MC of programme firms.
     home: Option<usize>,
     name: String,
+    /// First year the actor may take part in the programme's events,
+    /// projects and I-U-I collaborations.
+    since: i32,
 }
 
 impl Ag {
@@ -380,6 +462,30 @@ const FIRM_TRADES: [&str; 12] = [
 const FOREIGN_WORDS: [&str; 8] = [
     "Pacific", "Orient", "Global", "United", "Northern", "Summit", "Delta", "Apex",
 ];
+
+/// Make every actor name unique: the second actor with a name gets
+/// " 2" appended, the third " 3", and so on (skipping suffixed names that
+/// are already taken).
+fn unique_names(ag: &mut [Ag]) {
+    let mut taken: HashSet<String> = ag.iter().map(|a| a.name.clone()).collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    for a in ag.iter_mut() {
+        if seen.insert(a.name.clone()) {
+            continue;
+        }
+        let mut n = 2;
+        let name = loop {
+            let c = format!("{} {n}", a.name);
+            if !taken.contains(&c) {
+                break c;
+            }
+            n += 1;
+        };
+        taken.insert(name.clone());
+        seen.insert(name.clone());
+        a.name = name;
+    }
+}
 
 /// Generate the korea-iccp dataset.
 pub fn korea_iccp(opts: &GenOpts) -> Result<Network> {
@@ -417,6 +523,7 @@ pub fn korea_iccp_with_progress(
     let mut events: Vec<Group> = Vec::new();
     let mut projects: Vec<Group> = Vec::new();
     let mut ties: Vec<Tie> = Vec::new();
+    let mut years_rows: Vec<ActorYear> = Vec::new();
     for c in 0..copies {
         let sub = GenOpts {
             scale: opts.scale / copies as f64,
@@ -446,6 +553,10 @@ pub fn korea_iccp_with_progress(
             t.target += offset as ActorIx;
             ties.push(t);
         }
+        for mut r in std::mem::take(&mut g.years_rows) {
+            r.actor += offset as ActorIx;
+            years_rows.push(r);
+        }
         match &mut base {
             None => base = Some(g),
             Some(b) => b.ag.append(&mut g.ag),
@@ -463,6 +574,7 @@ pub fn korea_iccp_with_progress(
     events.append(&mut projects);
     base.groups = events;
     base.ties = ties;
+    base.years_rows = years_rows;
     base.copies = copies;
     base.opts = *opts;
     let net = base.finish();
@@ -534,6 +646,13 @@ struct Gen {
     done_work: u64,
     /// Copies of the programme merged into this one (mini-cluster ids).
     copies: usize,
+    /// The year being simulated.
+    year: i32,
+    /// Events of the current year per actor, and each actor's yearly cap.
+    evn: Vec<u32>,
+    cap: Vec<u32>,
+    /// Per-year attributes of the domestic firms (`actor_years.csv`).
+    years_rows: Vec<ActorYear>,
 }
 
 impl Gen {
@@ -554,6 +673,10 @@ impl Gen {
             total_work: 0,
             done_work: 0,
             copies: 1,
+            year: Y0,
+            evn: Vec::new(),
+            cap: Vec::new(),
+            years_rows: Vec::new(),
         }
     }
 
@@ -592,12 +715,28 @@ impl Gen {
             .sum();
         self.adj = vec![Vec::new(); self.ag.len()];
         self.stamp = vec![0; self.ag.len()];
+        self.evn = vec![0; self.ag.len()];
+        self.cap = self
+            .ag
+            .iter()
+            .map(|a| {
+                if a.kind == Kind::Firm {
+                    EVENT_CAP_FIRM
+                } else {
+                    EVENT_CAP_ORG
+                }
+            })
+            .collect();
         progress(0, self.total_work);
         let project_types = self.project_types();
         let mut prev_ties: Vec<(u32, u32, &'static str)> = Vec::new();
+        let mut prev_iui: Vec<(u32, u32, &'static str)> = Vec::new();
         let mut events = Vec::new();
         let mut projects = Vec::new();
         for (k, types) in project_types.iter().enumerate().take(last + 1) {
+            self.year = Y0 + k as i32;
+            let first_event = events.len();
+            let first_project = projects.len();
             self.events(k, &mut events, progress);
             let pending_p = self.projects(k, types, &mut projects);
             self.done_work += types.len() as u64;
@@ -617,6 +756,25 @@ impl Gen {
                     line: 0,
                 });
             }
+            let iui = self.iui_ties(
+                k,
+                &events[first_event..],
+                &projects[first_project..],
+                &cur,
+                &prev_iui,
+            );
+            for &(a, b, kind) in &iui {
+                self.ties.push(Tie {
+                    source: a,
+                    target: b,
+                    kind: kind.to_string(),
+                    year: Some(year),
+                    weight: 1.0,
+                    attrs: Vec::new(),
+                    line: 0,
+                });
+            }
+            prev_iui = iui;
             prev_ties = cur;
             for (a, b) in pending_p.into_iter().chain(pending_t) {
                 self.adj[a as usize].push(b);
@@ -631,7 +789,199 @@ impl Gen {
         self.groups.extend(projects);
         self.adj = Vec::new();
         self.stamp = Vec::new();
+        self.actor_years(last);
         Ok(())
+    }
+
+    /// The year's I-U-I collaboration ties (firm, university or institute,
+    /// type). Their number makes the year's cases — these ties plus one per
+    /// firm member of each project with a university or institute — per
+    /// participating firm (a firm with an event, a project or a tie in the
+    /// year) equal the report's figure. Only firms already participating
+    /// collaborate, so the ties do not change the denominator. Last year's
+    /// pairs collaborate again with probability [`IUI_REPEAT`]; new pairs
+    /// join a firm (weight ∝ activity and size) with an organisation of its
+    /// pan region (heavy-tailed weights) and rarely of another one. At most
+    /// one tie per pair and year; yearly caps [`IUI_CAP_FIRM`],
+    /// [`IUI_CAP_ORG`].
+    fn iui_ties(
+        &mut self,
+        k: usize,
+        events: &[Group],
+        projects: &[Group],
+        firm_ties: &[(u32, u32, &'static str)],
+        prev: &[(u32, u32, &'static str)],
+    ) -> Vec<(u32, u32, &'static str)> {
+        let n = self.ag.len();
+        let mut part = vec![false; n];
+        for g in events.iter().chain(projects) {
+            for m in &g.members {
+                part[m.actor as usize] = true;
+            }
+        }
+        for &(a, b, _) in firm_ties {
+            part[a as usize] = true;
+            part[b as usize] = true;
+        }
+        let is_org =
+            |g: &Gen, a: u32| matches!(g.ag[a as usize].kind, Kind::University | Kind::Institute);
+        let participating = (0..n)
+            .filter(|&i| part[i] && self.ag[i].kind == Kind::Firm)
+            .count();
+        let project_cases: usize = projects
+            .iter()
+            .filter(|g| g.members.iter().any(|m| is_org(self, m.actor)))
+            .map(|g| {
+                g.members
+                    .iter()
+                    .filter(|m| self.ag[m.actor as usize].kind == Kind::Firm)
+                    .count()
+            })
+            .sum();
+        let target =
+            ((lerp(IUI, k) * participating as f64).round() as usize).saturating_sub(project_cases);
+        let year = self.year;
+        let firm_ok = |g: &Gen, f: u32| {
+            let a = &g.ag[f as usize];
+            part[f as usize] && a.domestic_firm() && a.since <= year
+        };
+        let mut used = vec![0u32; n];
+        let mut set: HashSet<(u32, u32)> = HashSet::new();
+        let mut out: Vec<(u32, u32, &'static str)> = Vec::with_capacity(target);
+        let cap = |g: &Gen, a: u32| {
+            if g.ag[a as usize].kind == Kind::Firm {
+                IUI_CAP_FIRM
+            } else {
+                IUI_CAP_ORG
+            }
+        };
+        for &(f, o, kind) in prev {
+            if out.len() >= target {
+                break;
+            }
+            if self.rng.random::<f64>() >= IUI_REPEAT || !firm_ok(self, f) {
+                continue;
+            }
+            let kind = if self.rng.random::<f64>() < 0.7 {
+                kind
+            } else {
+                pick_weighted(&mut self.rng, &IUI_TYPES)
+            };
+            if used[f as usize] < cap(self, f)
+                && used[o as usize] < cap(self, o)
+                && set.insert((f, o))
+            {
+                used[f as usize] += 1;
+                used[o as usize] += 1;
+                out.push((f, o, kind));
+            }
+        }
+        // New pairs.
+        let firms: Vec<u32> = (0..n as u32).filter(|&f| firm_ok(self, f)).collect();
+        let firm_cum = cumulative(firms.iter().map(|&f| {
+            let a = &self.ag[f as usize];
+            a.act * (1.0 + (a.employees.unwrap_or(1) as f64).ln())
+        }));
+        let n_regions = self.sk.regions.len();
+        let mut orgs: Vec<Vec<u32>> = vec![Vec::new(); n_regions + 1];
+        for (i, a) in self.ag.iter().enumerate() {
+            if is_org(self, i as u32) && a.since <= self.year {
+                if let Some(r) = a.region {
+                    orgs[r].push(i as u32);
+                }
+                orgs[n_regions].push(i as u32);
+            }
+        }
+        let org_cum: Vec<Vec<f64>> = orgs
+            .iter()
+            .map(|v| cumulative(v.iter().map(|&o| self.ag[o as usize].act.powf(1.5))))
+            .collect();
+        let mut guard = 0usize;
+        while out.len() < target && !firms.is_empty() && guard < 100 * (target + 10) {
+            guard += 1;
+            let f = firms[pick_cum(&mut self.rng, &firm_cum)];
+            if used[f as usize] >= IUI_CAP_FIRM {
+                continue;
+            }
+            let r = match self.ag[f as usize].region {
+                Some(r) if self.rng.random::<f64>() < 0.85 && !orgs[r].is_empty() => r,
+                _ => n_regions,
+            };
+            if orgs[r].is_empty() {
+                break;
+            }
+            let o = orgs[r][pick_cum(&mut self.rng, &org_cum[r])];
+            if used[o as usize] >= IUI_CAP_ORG || !set.insert((f, o)) {
+                continue;
+            }
+            used[f as usize] += 1;
+            used[o as usize] += 1;
+            let kind = pick_weighted(&mut self.rng, &IUI_TYPES);
+            out.push((f, o, kind));
+        }
+        out
+    }
+
+    /// Per-year attributes of every domestic firm for the baseline year
+    /// 2004 and each simulated year: employees (this year's head count
+    /// grown back from the actor's, which is the last year's), R&D funding
+    /// (thousand dollars, one decimal) and patents and certifications,
+    /// apportioned over the firms by heavy-tailed, size-dependent weights so
+    /// that their mean is the report's per-company figure of the year
+    /// (linear between its 2004 and 2009 values; exact to the rounding unit
+    /// over the firms).
+    fn actor_years(&mut self, last: usize) {
+        let firms: Vec<u32> = (0..self.ag.len() as u32)
+            .filter(|&f| self.ag[f as usize].domestic_firm())
+            .collect();
+        if firms.is_empty() {
+            return;
+        }
+        let nf = firms.len() as f64;
+        // Firm propensities (fixed) and yearly growth.
+        let prop: Vec<(f64, f64, f64)> = firms
+            .iter()
+            .map(|&f| {
+                let e = self.ag[f as usize].employees.unwrap_or(1) as f64;
+                let base = e.powf(0.7) * pareto(&mut self.rng, 2.2);
+                let pat = e.powf(0.5) * pareto(&mut self.rng, 2.2);
+                let growth = 1.0 + 0.08 * self.rng.random::<f64>();
+                (base, pat, growth)
+            })
+            .collect();
+        let span = (super::YEARS.to - BASELINE_YEAR) as f64;
+        let last_year = Y0 + last as i32;
+        let years = std::iter::once(BASELINE_YEAR)
+            .chain((self.opts.years.from..=last_year).filter(|&y| y > BASELINE_YEAR));
+        for y in years {
+            let t = (y - BASELINE_YEAR) as f64 / span;
+            let fund_total = ((RND_FUNDING[0] + (RND_FUNDING[1] - RND_FUNDING[0]) * t) * nf * 10.0)
+                .round() as usize;
+            let pat_total = ((PATENTS[0] + (PATENTS[1] - PATENTS[0]) * t) * nf).round() as usize;
+            let fw: Vec<f64> = prop
+                .iter()
+                .map(|p| p.0 * p.2.powi(y - BASELINE_YEAR) * (0.8 + 0.4 * self.rng.random::<f64>()))
+                .collect();
+            let pw: Vec<f64> = prop
+                .iter()
+                .map(|p| p.1 * (1.0 + 0.06 * (y - BASELINE_YEAR) as f64 * p.2))
+                .collect();
+            let fund = apportion(fund_total, &fw);
+            let pat = apportion(pat_total, &pw);
+            for (i, &f) in firms.iter().enumerate() {
+                let e = self.ag[f as usize].employees.unwrap_or(1) as f64;
+                let back = prop[i].2.powi(last_year - y) * 0.5 + 0.5;
+                let emp = ((e / back).round() as u64).max(1);
+                self.years_rows.push(ActorYear {
+                    year: y,
+                    actor: f,
+                    employees: Some(emp),
+                    rnd_funding: Some(fund[i] as f64 / 10.0),
+                    patents: Some(pat[i] as u64),
+                    line: 0,
+                });
+            }
+        }
     }
 
     /// Which MCs run in which year.
@@ -744,7 +1094,7 @@ impl Gen {
         let n_foreign = scaled(FOREIGN_FIRMS, s);
         let n_firms = homes.len() + n_foreign;
         // Size classes in the seed's exact proportions over all firms.
-        let counts = apportion(n_firms, &SIZE_SHARES);
+        let counts = apportion(n_firms, &size_shares());
         let mut classes: Vec<usize> = counts
             .iter()
             .enumerate()
@@ -808,15 +1158,19 @@ impl Gen {
                 }
             };
             let emp = employees(rng, class);
+            let since = home.map_or(Y0, |m| {
+                Y0 + self.mcs[m].active.iter().position(|&a| a).unwrap_or(0) as i32
+            });
             self.ag.push(Ag {
                 kind: Kind::Firm,
                 employees: Some(emp),
                 region: Some(region),
                 complex: Some(complex),
                 country: "KR",
-                act: pareto(rng, 2.5) * (1.0 + 0.15 * class as f64),
+                act: pareto(rng, ACT_ALPHA) * (1.0 + 0.15 * class as f64),
                 home: *home,
                 name: firm_name(rng),
+                since,
             });
         }
         for i in 0..n_foreign {
@@ -829,8 +1183,9 @@ impl Gen {
                 region: None,
                 complex: None,
                 country,
-                act: pareto(rng, 2.5),
+                act: pareto(rng, ACT_ALPHA),
                 home: None,
+                since: Y0,
                 name: format!(
                     "{} {} ({country})",
                     FOREIGN_WORDS[rng.random_range(0..FOREIGN_WORDS.len())],
@@ -888,15 +1243,22 @@ impl Gen {
                     let suffix = names[ki][rng.random_range(0..3)];
                     (r, c, format!("{place} {suffix} {}", j + 1))
                 };
+                // Agencies work for their complex's programme from the
+                // year it was appointed (2005 pilots, 2008 additions).
+                let since = match (kind, complex) {
+                    (Kind::Agency, Some(c)) => self.sk.complexes[c].appointed.unwrap_or(Y0),
+                    _ => Y0,
+                };
                 self.ag.push(Ag {
                     kind,
                     employees: None,
                     region: Some(region),
                     complex,
                     country: "KR",
-                    act: 2.0 * pareto(rng, 2.0),
+                    act: 2.0 * pareto(rng, ACT_ALPHA),
                     home: None,
                     name,
+                    since,
                 });
             }
         }
@@ -929,32 +1291,42 @@ impl Gen {
                 _ => {}
             }
         }
+        // Organisations and outsider firms join MCs in proportion to their
+        // activity, so that the number of MCs an actor is in is heavy tailed.
+        let act_cum = |v: &Vec<u32>| cumulative(v.iter().map(|&a| self.ag[a as usize].act));
+        let org_cum: Vec<Vec<f64>> = orgs_by_region
+            .iter()
+            .map(|v| cumulative(v.iter().map(|&a| self.ag[a as usize].act.powi(2))))
+            .collect();
+        let firm_cum: Vec<Vec<f64>> = firms_by_region.iter().map(act_cum).collect();
+        let dom_cum = act_cum(&all_dom);
         for (m, mc) in self.mcs.iter().enumerate() {
             let peak = *self.members[m].iter().max().unwrap_or(&0);
             // Affiliated organisations (core members: high keys).
             let orgs = &orgs_by_region[mc.region];
-            let n_org = ((0.12 * peak as f64).round() as usize).min(orgs.len());
+            let n_org = ((0.2 * peak as f64).round() as usize).min(orgs.len());
             let mut chosen: HashSet<u32> = own[m].iter().map(|x| x.1).collect();
             let mut tries = 0;
             while chosen.len() < own[m].len() + n_org && tries < 20 * (n_org + 1) {
                 tries += 1;
-                let a = orgs[rng.random_range(0..orgs.len())];
+                let a = orgs[pick_cum(rng, &org_cum[mc.region])];
                 if chosen.insert(a) {
                     let w = 3.0 * self.ag[a as usize].act;
                     own[m].push((key(rng, w), a));
                 }
             }
             // Outsiders: other complexes of the region, rarely other regions.
-            let n_out = (0.15 * peak as f64).round() as usize + peak.saturating_sub(own[m].len());
+            let n_out =
+                (OUTSIDERS * peak as f64).round() as usize + peak.saturating_sub(own[m].len());
             let region_firms = &firms_by_region[mc.region];
             let mut tries = 0;
             let target = own[m].len() + n_out;
             while own[m].len() < target && tries < 50 * (n_out + 1) {
                 tries += 1;
                 let a = if rng.random::<f64>() < 0.85 && !region_firms.is_empty() {
-                    region_firms[rng.random_range(0..region_firms.len())]
+                    region_firms[pick_cum(rng, &firm_cum[mc.region])]
                 } else {
-                    all_dom[rng.random_range(0..all_dom.len())]
+                    all_dom[pick_cum(rng, &dom_cum)]
                 };
                 if self.ag[a as usize].home == Some(m) || !chosen.insert(a) {
                     continue;
@@ -979,7 +1351,13 @@ impl Gen {
                         late.extend(o.iter().copied());
                     }
                 }
-                [sorted(own[m].clone()), sorted(late)]
+                // 2005–2007: only actors already in the programme then.
+                let early: Vec<(f64, u32)> = own[m]
+                    .iter()
+                    .copied()
+                    .filter(|x| self.ag[x.1 as usize].since < Y0 + 3)
+                    .collect();
+                [sorted(early), sorted(late)]
             })
             .collect();
     }
@@ -1009,54 +1387,40 @@ impl Gen {
             *serial += 1;
             format!("ev{:02}-{:0width$}", year % 100, serial)
         };
+        self.evn.iter_mut().for_each(|x| *x = 0);
+        // First every MC's members each get one of its events (so that each
+        // counts as a member), then the events are filled up by activity
+        // under the yearly caps.
+        let mut plans: Vec<(Vec<usize>, Vec<Vec<u32>>)> = Vec::with_capacity(active.len());
         for (j, &m) in active.iter().enumerate() {
             let mem: Vec<u32> = self.mc_members(m, k).to_vec();
             let n_ev = e_mc[j].max(1);
             let cap = mem.len().min(MAX_EVENT);
             let p = p_mc[j].max(mem.len()).min(n_ev * cap);
-            let sizes = event_sizes(&mut self.rng, &vec![cap; n_ev], p);
-            let mut slots: Vec<u32> = sizes
-                .iter()
-                .enumerate()
-                .flat_map(|(i, &n)| std::iter::repeat_n(i as u32, n))
-                .collect();
-            slots.shuffle(&mut self.rng);
+            let mut sizes = event_sizes(&mut self.rng, &vec![cap; n_ev], p, MC_SIZE_ALPHA);
+            sizes.sort_unstable_by(|a, b| b.cmp(a));
+            // Each member's one sure event: one seat per event in turn (in
+            // a random order of the events each round), so that sure seats
+            // spread over small and large events alike.
+            let mut slots: Vec<u32> = Vec::with_capacity(mem.len());
+            let mut round = 0;
+            while slots.len() < mem.len() {
+                let mut open: Vec<u32> = (0..n_ev as u32)
+                    .filter(|&i| sizes[i as usize] > round)
+                    .collect();
+                if open.is_empty() {
+                    break;
+                }
+                open.shuffle(&mut self.rng);
+                slots.extend(open);
+                round += 1;
+            }
             let mut ev: Vec<Vec<u32>> = vec![Vec::new(); n_ev];
             for (a, &slot) in mem.iter().zip(&slots) {
                 ev[slot as usize].push(*a);
+                self.evn[*a as usize] += 1;
             }
-            let cum = cumulative(mem.iter().map(|&a| self.ag[a as usize].act));
-            let mc_id = self.mcs[m].id.clone();
-            for (i, mut members) in ev.into_iter().enumerate() {
-                let tag = self.next_tag();
-                for &a in &members {
-                    self.stamp[a as usize] = tag;
-                }
-                let need = sizes[i] - members.len();
-                let stamped = members.len();
-                sample_distinct(
-                    &mut self.rng,
-                    &mem,
-                    &cum,
-                    need,
-                    stamped,
-                    &mut self.stamp,
-                    tag,
-                    &mut members,
-                );
-                members.sort_unstable();
-                let kind = pick_weighted(&mut self.rng, &MC_EVENT_TYPES);
-                out.push(group(
-                    new_id(&mut serial),
-                    Layer::Event,
-                    kind,
-                    year,
-                    &members,
-                    Some(&mc_id),
-                ));
-            }
-            self.done_work += n_ev as u64;
-            progress(self.done_work, self.total_work);
+            plans.push((sizes, ev));
         }
         // Events without an MC: complex (70%), pan-region (27%), nation (3%).
         let mut by_hub: Vec<Vec<u32>> = vec![Vec::new(); self.sk.complexes.len()];
@@ -1070,6 +1434,7 @@ impl Gen {
         }
         for (i, a) in self.ag.iter().enumerate() {
             if a.kind == Kind::Agency
+                && a.since <= year
                 && let Some(r) = a.region
             {
                 by_region[r].push(i as u32);
@@ -1099,9 +1464,11 @@ impl Gen {
             .filter(|(_, v)| v.len() >= 2)
             .map(|(r, v)| (r, v.len() as f64))
             .collect();
-        if hub_items.is_empty() || region_items.is_empty() || nation.len() < 2 {
-            return;
-        }
+        let e_open = if hub_items.is_empty() || region_items.is_empty() || nation.len() < 2 {
+            0
+        } else {
+            e_open
+        };
         // host: 0 hub, 1 region, 2 nation
         let hosts: Vec<(u8, usize)> = (0..e_open)
             .map(|_| {
@@ -1126,31 +1493,91 @@ impl Gen {
             .iter()
             .map(|&h| ((cand(h).len() * 4) / 5).clamp(2, MAX_EVENT))
             .collect();
-        let sizes = event_sizes(&mut self.rng, &caps, p_open);
+        let open_sizes = if hosts.is_empty() {
+            Vec::new()
+        } else {
+            event_sizes(&mut self.rng, &caps, p_open, OPEN_SIZE_ALPHA)
+        };
         let cum_of = |v: &Vec<u32>| cumulative(v.iter().map(|&a| self.ag[a as usize].act));
         let hub_cum: Vec<Vec<f64>> = by_hub.iter().map(cum_of).collect();
         let region_cum: Vec<Vec<f64>> = by_region.iter().map(cum_of).collect();
         let nation_cum = cum_of(&nation);
-        for (i, &h) in hosts.iter().enumerate() {
-            let c = cand(h);
-            let cum = match h.0 {
-                0 => &hub_cum[h.1],
-                1 => &region_cum[h.1],
-                _ => &nation_cum,
+        let mc_mem: Vec<Vec<u32>> = active
+            .iter()
+            .map(|&m| self.mc_members(m, k).to_vec())
+            .collect();
+        let mc_cum: Vec<Vec<f64>> = mc_mem.iter().map(cum_of).collect();
+        // Fill every event of the year, largest first (MC and open events
+        // together), so that the yearly caps bind only on small events.
+        // job: (size, MC position or usize::MAX for open, event index)
+        let mut jobs: Vec<(usize, usize, usize)> = Vec::new();
+        for (j, (sizes, _)) in plans.iter().enumerate() {
+            jobs.extend(sizes.iter().enumerate().map(|(i, &n)| (n, j, i)));
+        }
+        jobs.extend(
+            open_sizes
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| (n, usize::MAX, i)),
+        );
+        jobs.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+        let mut open_built: Vec<Vec<u32>> = vec![Vec::new(); hosts.len()];
+        for &(size, j, i) in &jobs {
+            let (c, cum, mut members) = if j == usize::MAX {
+                let h = hosts[i];
+                let cum = match h.0 {
+                    0 => &hub_cum[h.1],
+                    1 => &region_cum[h.1],
+                    _ => &nation_cum,
+                };
+                (cand(h), cum, Vec::with_capacity(size))
+            } else {
+                (&mc_mem[j], &mc_cum[j], std::mem::take(&mut plans[j].1[i]))
             };
+            let first = members.len();
             let tag = self.next_tag();
-            let mut members = Vec::with_capacity(sizes[i]);
+            for &a in &members {
+                self.stamp[a as usize] = tag;
+            }
             sample_distinct(
                 &mut self.rng,
                 c,
                 cum,
-                sizes[i],
-                0,
+                size - first,
                 &mut self.stamp,
                 tag,
+                &self.evn,
+                &self.cap,
                 &mut members,
             );
+            for &a in &members[first..] {
+                self.evn[a as usize] += 1;
+            }
             members.sort_unstable();
+            if j == usize::MAX {
+                open_built[i] = members;
+            } else {
+                plans[j].1[i] = members;
+            }
+        }
+        for (&m, (_, ev)) in active.iter().zip(plans) {
+            let mc_id = self.mcs[m].id.clone();
+            let n_ev = ev.len();
+            for members in ev {
+                let kind = pick_weighted(&mut self.rng, &MC_EVENT_TYPES);
+                out.push(group(
+                    new_id(&mut serial),
+                    Layer::Event,
+                    kind,
+                    year,
+                    &members,
+                    Some(&mc_id),
+                ));
+            }
+            self.done_work += n_ev as u64;
+            progress(self.done_work, self.total_work);
+        }
+        for members in open_built {
             let kind = pick_weighted(&mut self.rng, &OPEN_EVENT_TYPES);
             out.push(group(
                 new_id(&mut serial),
@@ -1164,7 +1591,6 @@ impl Gen {
         self.done_work += e_open as u64;
         progress(self.done_work, self.total_work);
     }
-
     /// The consortium type of every project, per year.
     fn project_types(&mut self) -> Vec<Vec<Consortium>> {
         let s = self.opts.scale;
@@ -1190,6 +1616,9 @@ impl Gen {
     /// Is actor `c` acceptable for slot `need`?
     fn fits(&self, c: u32, need: Need) -> bool {
         let a = &self.ag[c as usize];
+        if a.since > self.year {
+            return false;
+        }
         match need {
             Need::Sme => a.domestic_firm() && !a.large(),
             Need::Large => a.domestic_firm() && a.large(),
@@ -1443,7 +1872,7 @@ impl Gen {
                     dom_by_region[r].push(i);
                     dom.push(i);
                     let e = a.employees.unwrap_or(0);
-                    if e >= 100 {
+                    if e >= 300 {
                         mentors[r].push(i);
                     } else if e < 50 {
                         smalls[r].push(i);
@@ -1474,6 +1903,10 @@ impl Gen {
                 }
             }
         }
+        // Supply hubs: domestic firms weighted by head count^HUB_EXPONENT.
+        let hub_cum = cumulative(dom.iter().map(|&f| {
+            (self.ag[f as usize].employees.unwrap_or(1).max(1) as f64).powf(HUB_EXPONENT)
+        }));
         // Centres of open wedges a–n–c in earlier years' network.
         let wedges: Vec<u32> = (0..self.adj.len() as u32)
             .filter(|&n| self.adj[n as usize].len() >= 2)
@@ -1500,8 +1933,10 @@ impl Gen {
             while have < targets[c] && guard < 200 * (targets[c] + 10) {
                 guard += 1;
                 let closure = self.rng.random::<f64>() < TIE_CLOSURE;
-                let queued = if c < 2 { strong[c].pop() } else { None };
+                let hub = c == 0 && self.rng.random::<f64>() < HUB_SHARE;
+                let queued = if c < 2 && !hub { strong[c].pop() } else { None };
                 let pick = match c {
+                    0 if hub => self.hub_tie(&dom, &hub_cum, &smalls),
                     _ if queued.is_some() => queued,
                     0 if closure => self.wedge(
                         &wedges,
@@ -1520,7 +1955,7 @@ impl Gen {
                         &wedges,
                         |g, a| {
                             g.ag[a as usize].domestic_firm()
-                                && g.ag[a as usize].employees.unwrap_or(0) >= 100
+                                && g.ag[a as usize].employees.unwrap_or(0) >= 300
                         },
                         |g, c| {
                             g.ag[c as usize].domestic_firm()
@@ -1528,7 +1963,13 @@ impl Gen {
                         },
                     ),
                     0 => self.new_domestic(&dom, &dom_by_region, &urn_region),
-                    1 => self.new_foreign(&dom, &foreign_firms, &urn_global_dom, &urn_foreign),
+                    1 => self.new_foreign(
+                        &dom,
+                        &hub_cum,
+                        &foreign_firms,
+                        &urn_global_dom,
+                        &urn_foreign,
+                    ),
                     _ => {
                         let r = self.rng.random_range(0..n_regions);
                         if mentors[r].is_empty() || smalls[r].is_empty() {
@@ -1714,9 +2155,37 @@ impl Gen {
         }
     }
 
+    /// A supply-chain tie: a hub drawn by size among the domestic firms and
+    /// an SME (< 50 employees) of its pan region, half the time one already
+    /// two steps from the hub in earlier years' network.
+    fn hub_tie(&mut self, dom: &[u32], hub_cum: &[f64], smalls: &[Vec<u32>]) -> Option<(u32, u32)> {
+        let h = dom[pick_cum(&mut self.rng, hub_cum)];
+        let r = self.ag[h as usize].region?;
+        if self.rng.random::<f64>() < 0.5 {
+            for _ in 0..10 {
+                let n1 = &self.adj[h as usize];
+                if n1.is_empty() {
+                    break;
+                }
+                let n = n1[self.rng.random_range(0..n1.len())];
+                let n2 = &self.adj[n as usize];
+                let c = n2[self.rng.random_range(0..n2.len())];
+                let a = &self.ag[c as usize];
+                if c != h && a.domestic_firm() && a.employees.unwrap_or(0) < 50 {
+                    return Some((h, c));
+                }
+            }
+        }
+        let s = &smalls[r];
+        (!s.is_empty()).then(|| (h, s[self.rng.random_range(0..s.len())]))
+        // (the spoke is uniform among the region's SMEs: no preference for
+        // well-connected ones, which keeps the supply network disassortative)
+    }
+
     fn new_foreign(
         &mut self,
         dom: &[u32],
+        hub_cum: &[f64],
         foreign: &[u32],
         urn_dom: &[u32],
         urn_foreign: &[u32],
@@ -1724,8 +2193,11 @@ impl Gen {
         if foreign.is_empty() {
             return None;
         }
-        let a = if !urn_dom.is_empty() && self.rng.random::<f64>() < 0.4 {
+        let x = self.rng.random::<f64>();
+        let a = if !urn_dom.is_empty() && x < 0.3 {
             urn_dom[self.rng.random_range(0..urn_dom.len())]
+        } else if x < 0.6 {
+            dom[pick_cum(&mut self.rng, hub_cum)]
         } else {
             loop {
                 let a = dom[self.rng.random_range(0..dom.len())];
@@ -1760,7 +2232,8 @@ impl Gen {
         Some((a, b))
     }
 
-    fn finish(self) -> Network {
+    fn finish(mut self) -> Network {
+        unique_names(&mut self.ag);
         let from = self.opts.years.from;
         let width = (self.ag.len().max(1).ilog10() as usize + 1).max(5);
         let mut groups: Vec<Group> = self
@@ -1850,6 +2323,11 @@ impl Gen {
             projects: name.join("projects.csv"),
             ties: name.join("ties.csv"),
         };
+        let mut years = std::mem::take(&mut self.years_rows);
+        years.sort_by_key(|r| (r.year, r.actor));
+        for (i, r) in years.iter_mut().enumerate() {
+            r.line = i as u64 + 2;
+        }
         Network::new(
             actors,
             groups,
@@ -1858,6 +2336,7 @@ impl Gen {
             Default::default(),
             sources,
         )
+        .with_actor_years(years)
     }
 }
 

@@ -13,6 +13,7 @@ const ACTORS: &[u8] = include_bytes!("../../graphs/korea-iccp-2005-2009/actors.c
 const EVENTS: &[u8] = include_bytes!("../../graphs/korea-iccp-2005-2009/events.csv");
 const PROJECTS: &[u8] = include_bytes!("../../graphs/korea-iccp-2005-2009/projects.csv");
 const TIES: &[u8] = include_bytes!("../../graphs/korea-iccp-2005-2009/ties.csv");
+const ACTOR_YEARS: &[u8] = include_bytes!("../../graphs/korea-iccp-2005-2009/actor_years.csv");
 
 /// The embedded default dataset (`graphs/korea-iccp-2005-2009/`). File names
 /// in messages read `korea-iccp-2005-2009 (embedded)/actors.csv`.
@@ -33,5 +34,8 @@ pub fn default_network() -> Result<Network> {
     if !problems.is_empty() {
         return Err(Error::from_problems(problems));
     }
-    super::build(tables)
+    let net = super::build(tables)?;
+    let rows =
+        super::actor_years::parse_bytes(&dir.join(super::actor_years::FILE), ACTOR_YEARS, &net)?;
+    Ok(net.with_actor_years(rows))
 }

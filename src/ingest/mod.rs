@@ -4,6 +4,7 @@
 //! Every problem is reported as `FILE:LINE: message` with a hint, all of them
 //! (up to [`MAX_PROBLEMS`](crate::error::MAX_PROBLEMS)), not just the first.
 
+pub mod actor_years;
 pub mod csv;
 pub mod embedded;
 pub mod gexf;
@@ -69,7 +70,13 @@ pub fn load(path: &Path) -> Result<Network> {
 /// Load a dataset with explicit limits.
 pub fn load_with(path: &Path, limits: &Limits) -> Result<Network> {
     let tables = read_tables(path, limits)?;
-    build(tables)
+    let net = build(tables)?;
+    let years = path.join(actor_years::FILE);
+    if path.is_dir() && years.is_file() {
+        let rows = actor_years::read(&years, limits, &net)?;
+        return Ok(net.with_actor_years(rows));
+    }
+    Ok(net)
 }
 
 /// Read the raw tables of a dataset without validating them.

@@ -7,10 +7,28 @@
 //! groups above a size limit.
 
 mod actor;
+mod actor_year;
 mod years;
 
 pub use actor::{Actor, Kind, SizeClass, SizeGroup};
+pub use actor_year::{ACTOR_YEAR_COLS, ActorYear};
 pub use years::YearRange;
+
+/// Tie types of firm–firm business relations: the inter-business
+/// connections of the KICOX report's "[R&D Improvement of Industrial
+/// Clusters]" table (`mentoring` runs from the larger to the smaller firm).
+pub const BUSINESS_TIE_TYPES: [&str; 4] = ["purchase", "sales", "supply", "mentoring"];
+
+/// Tie types of dyadic industry–university–institute collaborations: a firm
+/// and a university or institute (either order). With projects that include
+/// a university or institute they make the report's "Cases of
+/// industry-university-institute collaboration".
+pub const IUI_TIE_TYPES: [&str; 4] = [
+    "joint_research",
+    "technology_transfer",
+    "technical_guidance",
+    "consulting",
+];
 
 use crate::error::{Error, Result};
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -30,9 +48,8 @@ crate::names! {
         Event = "event",
         /// Collaborations: joint R&D, consortia, technology transfer, joint marketing.
         Project = "project",
-        /// Direct dyadic ties: supply, purchase, sales, mentoring, and the I-U-I
-        /// collaboration ties (joint research, technology transfer, technical
-        /// guidance, consulting).
+        /// Direct dyadic ties: supply, purchase, sales, mentoring, and the
+        /// I-U-I collaborations of [`IUI_TIE_TYPES`].
         Tie = "tie",
     }
 }
@@ -101,9 +118,8 @@ pub struct Tie {
     pub source: ActorIx,
     /// The other end (never equal to `source`).
     pub target: ActorIx,
-    /// Tie type, e.g. `supply`, `purchase`, `sales`, `mentoring` (business),
-    /// `joint_research`, `technology_transfer`, `technical_guidance`,
-    /// `consulting` (I-U-I collaboration); see [`tie_types`].
+    /// Tie type, e.g. one of [`BUSINESS_TIE_TYPES`] or [`IUI_TIE_TYPES`]
+    /// (free text: other types are kept as given).
     pub kind: String,
     /// Year, when given.
     pub year: Option<i32>,
@@ -129,15 +145,10 @@ pub struct Tie {
 /// Any other type is kept and enters the network views, but none of these
 /// figures. Matching is exact and case-sensitive.
 pub mod tie_types {
-    /// Business tie types.
-    pub const BUSINESS: [&str; 4] = ["purchase", "sales", "supply", "mentoring"];
-    /// I-U-I collaboration tie types.
-    pub const IUI: [&str; 4] = [
-        "joint_research",
-        "technology_transfer",
-        "technical_guidance",
-        "consulting",
-    ];
+    /// Business tie types ([`super::BUSINESS_TIE_TYPES`]).
+    pub const BUSINESS: [&str; 4] = super::BUSINESS_TIE_TYPES;
+    /// I-U-I collaboration tie types ([`super::IUI_TIE_TYPES`]).
+    pub const IUI: [&str; 4] = super::IUI_TIE_TYPES;
     /// Default tie types of the global networking weight.
     pub const GLOBAL_TRADE: [&str; 2] = ["purchase", "sales"];
 
@@ -224,6 +235,9 @@ pub struct Network {
     pub extra: [Vec<String>; 3],
     /// Where the data came from.
     pub sources: Sources,
+    /// Per-year actor attributes (`actor_years.csv`), in file order; empty
+    /// when the dataset has none. Not part of the multigraph.
+    pub actor_years: Vec<ActorYear>,
     /// Undirected multigraph: actor nodes `0..actors.len()`, then one node per
     /// group; one edge per membership and one per tie.
     pub graph: UnGraph<Node, Edge>,
@@ -252,6 +266,10 @@ impl PartialEq for Network {
             line: 0,
             ..t.clone()
         };
+        let strip_y = |y: &ActorYear| ActorYear {
+            line: 0,
+            ..y.clone()
+        };
         self.actors.len() == o.actors.len()
             && self
                 .actors
@@ -272,6 +290,12 @@ impl PartialEq for Network {
                 .all(|(a, b)| strip_t(a) == strip_t(b))
             && self.actor_extra == o.actor_extra
             && self.extra == o.extra
+            && self.actor_years.len() == o.actor_years.len()
+            && self
+                .actor_years
+                .iter()
+                .zip(&o.actor_years)
+                .all(|(a, b)| strip_y(a) == strip_y(b))
     }
 }
 
@@ -326,9 +350,17 @@ impl Network {
             actor_extra,
             extra,
             sources,
+            actor_years: Vec::new(),
             graph,
             index,
         }
+    }
+
+    /// The same network with these per-year actor attributes (validated by
+    /// the caller: actor indices valid, one row per actor and year).
+    pub fn with_actor_years(mut self, actor_years: Vec<ActorYear>) -> Network {
+        self.actor_years = actor_years;
+        self
     }
 
     /// The index of the actor with this id.

@@ -140,7 +140,8 @@ fn tables(net: &Network) -> [(Option<Layer>, Vec<String>, Vec<Vec<String>>); 4] 
 }
 
 /// Write the dataset as CSV files into `dir` (created if needed). Files of
-/// empty optional layers are not written. Each file is written atomically,
+/// empty optional layers are not written; `actor_years.csv` is written when
+/// the network has per-year actor rows. Each file is written atomically,
 /// streaming its records (memory O(1) beyond the network).
 pub fn write_csv_dir(net: &Network, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -158,11 +159,30 @@ pub fn write_csv_dir(net: &Network, dir: &Path) -> Result<()> {
             cw.flush()
         })?;
     }
+    if !net.actor_years.is_empty() {
+        let path = dir.join(crate::ingest::actor_years::FILE);
+        atomic::write_file(&path, |w| {
+            let mut cw = csv::Writer::from_writer(w);
+            cw.write_record(crate::model::ACTOR_YEAR_COLS)?;
+            for y in &net.actor_years {
+                cw.write_record([
+                    y.year.to_string(),
+                    net.actor(y.actor).id.clone(),
+                    opt(&y.employees),
+                    opt(&y.rnd_funding),
+                    opt(&y.patents),
+                ])?;
+            }
+            cw.flush()
+        })?;
+    }
     Ok(())
 }
 
 /// The dataset as one JSON document with typed values (numbers for years,
 /// counts and weights, a list for mini clusters). Empty cells are omitted.
+/// Per-year actor rows (`actor_years.csv`) exist in the CSV format only and
+/// are not written here.
 pub fn to_json(net: &Network) -> Value {
     let numeric = ["employees", "year", "weight", "funding"];
     let mut doc = Map::new();

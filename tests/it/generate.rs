@@ -267,3 +267,164 @@ fn cli_generate_writes_a_dataset_and_rejects_bad_arguments() {
         .success()
         .stdout(predicates::str::contains("\"actors\": 7723"));
 }
+
+mod realism_checks {
+    use super::*;
+    use iuinet::model::{BUSINESS_TIE_TYPES, Kind, Layer};
+    use std::collections::{BTreeMap, HashMap};
+
+    pub use crate::realism::{Graph, TailFit, quantile, tail_fit};
+
+    /// Largest number of events one actor of each kind attends in a year.
+    pub fn max_yearly_events(net: &Network) -> BTreeMap<&'static str, usize> {
+        let mut c: HashMap<(u32, i32), usize> = HashMap::new();
+        for g in net.events() {
+            for m in &g.members {
+                *c.entry((m.actor, g.year.unwrap_or(0))).or_insert(0) += 1;
+            }
+        }
+        let mut out = BTreeMap::new();
+        for ((a, _), n) in c {
+            let k = net.actor(a).kind.as_str();
+            let e = out.entry(k).or_insert(0);
+            *e = (*e).max(n);
+        }
+        out
+    }
+
+    /// Mean firm–firm business ties in `year` of firms of 300+ employees and
+    /// of firms under 50.
+    pub fn hub_ratio(net: &Network, year: i32) -> (f64, f64) {
+        let mut deg = vec![0usize; net.actors.len()];
+        for t in net
+            .ties
+            .iter()
+            .filter(|t| t.year == Some(year) && BUSINESS_TIE_TYPES.contains(&t.kind.as_str()))
+        {
+            deg[t.source as usize] += 1;
+            deg[t.target as usize] += 1;
+        }
+        let mean = |keep: &dyn Fn(u64) -> bool| {
+            let v: Vec<usize> = net
+                .actors
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.kind == Kind::Firm && a.employees.is_some_and(keep))
+                .map(|(i, _)| deg[i])
+                .collect();
+            v.iter().sum::<usize>() as f64 / v.len().max(1) as f64
+        };
+        (mean(&|e| e >= 300), mean(&|e| e < 50))
+    }
+
+    pub fn collaboration(net: &Network) -> Graph {
+        Graph::of(net, &[Layer::Project], |_| true)
+    }
+
+    pub fn networking(net: &Network) -> Graph {
+        Graph::of(net, &[Layer::Event], |_| false)
+    }
+
+    pub fn business(net: &Network) -> Graph {
+        Graph::of(net, &[], |k| BUSINESS_TIE_TYPES.contains(&k))
+    }
+
+    /// One realism row per view.
+    pub struct ViewRow {
+        pub view: &'static str,
+        pub actors: usize,
+        pub giant: f64,
+        pub clustering: f64,
+        pub distance: f64,
+        pub q: [u64; 4],
+        pub max: u64,
+        pub assortativity: f64,
+        pub fit: TailFit,
+    }
+
+    /// Measures of one view; clustering over every 20th linked node and
+    /// distances from every 200th node of the giant component (index order).
+    pub fn measure(view: &'static str, g: &Graph) -> ViewRow {
+        let linked = g.linked();
+        let sample: Vec<u32> = linked.iter().copied().step_by(20).collect();
+        let giant = g.giant();
+        let sources: Vec<u32> = giant.iter().copied().step_by(200).take(40).collect();
+        let mut d = g.degrees();
+        d.sort_unstable();
+        ViewRow {
+            view,
+            actors: linked.len(),
+            giant: g.giant_share(),
+            clustering: g.avg_clustering(&sample),
+            distance: g.mean_distance(&sources),
+            q: [0.25, 0.5, 0.9, 0.99].map(|q| quantile(&d, q)),
+            max: *d.last().unwrap_or(&0),
+            assortativity: g.assortativity(),
+            fit: tail_fit(&d),
+        }
+    }
+}
+
+/// The realism table of the default dataset's README/docs section:
+/// `cargo test --release --test it realism -- --nocapture`.
+#[test]
+fn realism_heavy_tails_hubs_disassortative_ties_and_caps() {
+    use realism_checks::*;
+    let net = generated(1.0, iuinet::generate::DEFAULT_SEED);
+    let rows = [
+        measure("collaboration (projects + ties)", &collaboration(&net)),
+        measure("networking (events)", &networking(&net)),
+        measure("business ties (firm–firm)", &business(&net)),
+    ];
+    println!(
+        "| view | actors | giant component | clustering | mean distance | degree q25/q50/q90/q99/max | assortativity | tail: xmin, α, n | LR power law vs exponential (R, p) |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for r in &rows {
+        println!(
+            "| {} | {} | {:.3} | {:.3} | {:.2} | {}/{}/{}/{}/{} | {:.3} | {}, {:.2}, {} | {:.1}, {:.2e} |",
+            r.view,
+            r.actors,
+            r.giant,
+            r.clustering,
+            r.distance,
+            r.q[0],
+            r.q[1],
+            r.q[2],
+            r.q[3],
+            r.max,
+            r.assortativity,
+            r.fit.xmin,
+            r.fit.alpha,
+            r.fit.n_tail,
+            r.fit.r,
+            r.fit.p
+        );
+    }
+    let caps = max_yearly_events(&net);
+    println!("largest yearly event count per actor: {caps:?}");
+    let (big, small) = hub_ratio(&net, 2009);
+    println!(
+        "2009 business ties per firm: 300+ {big:.2}, under 50 {small:.2} (ratio {:.1})",
+        big / small
+    );
+    // Heavy tails: power law preferred over the exponential (R > 0, p < 0.1).
+    for r in &rows[..2] {
+        assert!(
+            r.fit.r > 0.0 && r.fit.p < 0.1,
+            "{}: power law not preferred over the exponential: {:?}",
+            r.view,
+            r.fit
+        );
+    }
+    // Hubs: 300+ firms have several times the ties of firms under 50.
+    assert!(big >= 3.0 * small, "hub ratio {big:.2} / {small:.2}");
+    // Disassortative supply network and tie view.
+    assert!(rows[2].assortativity < -0.1, "{}", rows[2].assortativity);
+    assert!(rows[0].assortativity < -0.1, "{}", rows[0].assortativity);
+    // Yearly caps.
+    for (k, &n) in &caps {
+        let cap = if *k == "firm" { 60 } else { 150 };
+        assert!(n <= cap, "a {k} attends {n} events in a year (cap {cap})");
+    }
+}

@@ -19,6 +19,7 @@ mod metrics;
 mod metrics_definitions;
 mod proptest_ingest;
 mod proptest_xml;
+mod realism;
 mod report_browser;
 mod robustness;
 mod roundtrip;

@@ -23,10 +23,14 @@
 //! university-industry-government relations: An indicator of the Triple
 //! Helix dynamics", *Scientometrics* 58(2), 445–467, each *collaboration
 //! record* is coded by the sectors present in it (there: the addresses of a
-//! paper; here: the members of an event or project) and T is computed over
-//! all records together; Park & Leydesdorff (2010), *Research Policy* 39,
-//! 640–649, apply it to Korea by year. The headline is T over every event
-//! and project of a year together; the per-layer figures stay beside it.
+//! co-authored paper) and T is computed over all records of a year; Park &
+//! Leydesdorff (2010), *Research Policy* 39, 640–649, apply it to Korea by
+//! year. A programme's groups nearly all include a firm (H(I) = 0), so the
+//! headline takes as records the **collaboration relations**: each pair of
+//! members of a project and each tie row, coded by the kinds of its two
+//! partners (a firm–university relation is `ui-`, a university–agency
+//! relation `u-g`). `all_groups` codes every event and project together,
+//! `projects` and `events` each layer alone, as before.
 //!
 //! Records fixed by the definition: every event and project with every
 //! member (`--layers` and `--kinds` do not apply, `--years` clips the axis).
@@ -57,7 +61,8 @@ pub struct Entropies {
 /// Triple-helix figures over a set of groups.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Synergy {
-    /// Coded groups (with at least one selected member).
+    /// Coded records: groups with at least one selected member (headline:
+    /// collaboration relations).
     pub groups: u64,
     /// Groups by code, keys `uig` with `-` for an absent dimension
     /// (`---`, `--g`, `-i-`, `-ig`, `u--`, `u-g`, `ui-`, `uig`).
@@ -96,8 +101,11 @@ pub struct TripleHelix {
     /// Definition, records, denominator.
     #[serde(flatten)]
     pub about: About,
-    /// The headline: every event and project together (Leydesdorff 2003).
+    /// The headline: collaboration relations (project member pairs and
+    /// ties), each coded by its two partners (Leydesdorff 2003).
     pub headline: LayerSynergy,
+    /// Every event and project together, each coded by its members.
+    pub all_groups: LayerSynergy,
     /// Projects.
     pub projects: LayerSynergy,
     /// Events.
@@ -170,12 +178,7 @@ fn layer_synergy(s: &Scope, groups: &[&Group]) -> Synergy {
         let (mut any, mut c) = (false, 0usize);
         for a in s.members(g) {
             any = true;
-            c |= match s.net.actor(a).kind {
-                Kind::University => 4,
-                Kind::Firm => 2,
-                Kind::Agency => 1,
-                Kind::Institute | Kind::Other => 0,
-            };
+            c |= code(s.net.actor(a).kind);
         }
         if any {
             t[c] += 1;
@@ -234,12 +237,58 @@ fn layer(s: &Scope, layers: &[Layer]) -> LayerSynergy {
     }
 }
 
-/// Compute the triple-helix report. Time O(P + Y) for P participations and
-/// Y years on the axis.
+fn code(k: Kind) -> usize {
+    match k {
+        Kind::University => 4,
+        Kind::Firm => 2,
+        Kind::Agency => 1,
+        Kind::Institute | Kind::Other => 0,
+    }
+}
+
+/// T over collaboration relations: every member pair of a project and
+/// every tie, coded by its two partners' kinds.
+fn relations(s: &Scope) -> LayerSynergy {
+    let mut tables: std::collections::BTreeMap<Option<i32>, [u64; 8]> = Default::default();
+    let kind = |a: u32| s.net.actor(a).kind;
+    for g in s.groups(Layer::Project) {
+        let t = tables.entry(g.year).or_default();
+        let m: Vec<u32> = s.members(g).collect();
+        for (i, &a) in m.iter().enumerate() {
+            for &b in &m[i + 1..] {
+                t[code(kind(a)) | code(kind(b))] += 1;
+            }
+        }
+    }
+    for x in s.ties() {
+        tables.entry(x.year).or_default()[code(kind(x.source)) | code(kind(x.target))] += 1;
+    }
+    let mut all = [0u64; 8];
+    for t in tables.values() {
+        for c in 0..8 {
+            all[c] += t[c];
+        }
+    }
+    LayerSynergy {
+        overall: coded(&all),
+        by_year: s
+            .years()
+            .into_iter()
+            .map(|y| YearSynergy {
+                year: y,
+                stats: coded(&tables.get(&Some(y)).copied().unwrap_or([0; 8])),
+            })
+            .collect(),
+    }
+}
+
+/// Compute the triple-helix report. Time O(P + Σ s_p² + T + Y) for P
+/// participations, project sizes s_p, T ties and Y years on the axis.
 pub fn triple_helix(s: &Scope) -> TripleHelix {
     TripleHelix {
         about: ABOUT,
-        headline: layer(s, &[Layer::Event, Layer::Project]),
+        headline: relations(s),
+        all_groups: layer(s, &[Layer::Event, Layer::Project]),
         projects: layer(s, &[Layer::Project]),
         events: layer(s, &[Layer::Event]),
     }
@@ -247,7 +296,7 @@ pub fn triple_helix(s: &Scope) -> TripleHelix {
 
 /// The definition strings of the section.
 pub const ABOUT: About = About {
-    definition: "triple-helix mutual information T_UIG (Leydesdorff 2003) in millibits over groups coded by the presence of a university (U), a firm (I) and an agency (G) member; negative = synergy; null with a `degenerate` reason when a dimension does not vary",
-    records: "headline: every event and project together; projects, events: each layer alone; of the year (by_year) or of the selected years (overall); --layers and --kinds do not apply",
-    denominator: "probabilities: coded groups (groups with at least one member)",
+    definition: "triple-helix mutual information T_UIG (Leydesdorff 2003) in millibits over records coded by the presence of a university (U), a firm (I) and an agency (G); negative = synergy; null with a `degenerate` reason when a dimension does not vary",
+    records: "headline: collaboration relations (each member pair of a project, each tie row) coded by their two partners; all_groups: every event and project coded by its members; projects, events: each layer alone; of the year (by_year) or of the selected years (overall); --layers and --kinds do not apply",
+    denominator: "probabilities: coded records (groups: those with at least one member)",
 };

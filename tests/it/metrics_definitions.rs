@@ -222,7 +222,7 @@ fn h(counts: &[f64]) -> f64 {
 // p3 -ig (r1 is not coded), p4 -i-, e1 u--, e2 ui-.
 // Projects alone: I in all four → H(I) = 0, degenerate, T null.
 // Events alone: U in both, G in neither → degenerate on U and G.
-// Headline over all six:
+// All six groups together (`all_groups`):
 //   H_U = H(3,3), H_I = H(5,1), H_G = H(1,5),
 //   H_UI: (u,i) 11 ×2, 01 ×3, 10 ×1 → H(2,3,1); H_UG: 10 ×3, 00 ×2, 01 ×1 → H(3,2,1)
 //   H_IG: 10 ×4, 11 ×1, 00 ×1 → H(4,1,1); H_UIG: H(2,2,1,1)

@@ -250,8 +250,29 @@ fn triple_helix_degenerate_and_headline() {
         - h(&[3.0, 2.0, 1.0])
         - h(&[4.0, 1.0, 1.0])
         + h(&[2.0, 2.0, 1.0, 1.0]);
-    let hl = &t.headline.overall;
+    let hl = &t.all_groups.overall;
     assert_eq!((hl.groups, hl.degenerate.clone()), (6, None));
+    let got = hl.t_uig_mbits.expect("not degenerate");
+    assert!(
+        (got - 1000.0 * want).abs() < 1e-9,
+        "{got} vs {}",
+        1000.0 * want
+    );
+    // Headline: collaboration relations, each coded by its two partners.
+    //   project pairs: p1 f1f2 -i-, f1u1 ui-, f2u1 ui-; p2 f2f4 -i-;
+    //   p3 f3r1 -i- (r1 not coded), f3g1 -ig, r1g1 --g; p4 f2f3 -i-
+    //   ties: f1u1 ×4 (joint_research ×3, purchase) ui-, r1f3 -i-, f1f2 -i-,
+    //   f3g1 -ig, f2f3 -i-
+    //   -i- 7, ui- 6, -ig 2, --g 1 → 16 relations
+    //   H_U = H(6,10), H_I = H(15,1), H_G = H(3,13), H_UI = H(6,9,1),
+    //   H_UG = H(6,7,3), H_IG = H(13,2,1), H_UIG = H(7,6,2,1)
+    let want = h(&[6.0, 10.0]) + h(&[15.0, 1.0]) + h(&[3.0, 13.0])
+        - h(&[6.0, 9.0, 1.0])
+        - h(&[6.0, 7.0, 3.0])
+        - h(&[13.0, 2.0, 1.0])
+        + h(&[7.0, 6.0, 2.0, 1.0]);
+    let hl = &t.headline.overall;
+    assert_eq!((hl.groups, hl.codes["-i-"], hl.codes["ui-"]), (16, 7, 6));
     let got = hl.t_uig_mbits.expect("not degenerate");
     assert!(
         (got - 1000.0 * want).abs() < 1e-9,

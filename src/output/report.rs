@@ -686,6 +686,8 @@ mod tests {
                 rows: vec![vec!["f1".into(), "0.25".into()]],
             },
             top_brokers: ReportTable::default(),
+            published: ReportTable::default(),
+            views: Vec::new(),
             regions: Aggregate {
                 nodes: vec![("Dongnam".into(), 8), ("Honam".into(), 4)],
                 edges: vec![(0, 1, 3)],

@@ -39,7 +39,7 @@ fn ties_break_by_seeded_hash() {
         .iter()
         .map(|c| c["actor"]["id"].as_str().unwrap())
         .collect();
-    let mut all = vec!["A", "B", "D", "E", "F"];
+    let mut all = ["A", "B", "D", "E", "F"];
     all.sort_by_key(|id| iuinet::metrics::matching::id_hash(id, 0));
     assert_eq!(ids, all[..3].to_vec());
     assert!((v["candidates"][0]["score"].as_f64().unwrap() - 1.0 / 6.0).abs() < 1e-15);

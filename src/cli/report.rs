@@ -134,7 +134,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             ),
         ));
     }
-    if let Some(den) = &m.density {
+    if let Some(den) = m.density.as_ref().map(|d| &d.figures) {
         let names: Vec<String> = den.groups.iter().map(|g| g.name.clone()).collect();
         let ix: BTreeMap<&str, usize> = names
             .iter()

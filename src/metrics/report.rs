@@ -191,7 +191,7 @@ pub struct Metrics {
     pub mini_clusters: Option<MiniClusters>,
     /// Link density between groups of actors.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub density: Option<Density>,
+    pub density: Option<OnView<Density>>,
     /// Triple-helix synergy of projects and events.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub triple_helix: Option<TripleHelix>,
@@ -199,11 +199,37 @@ pub struct Metrics {
     /// (`--layers`, `--kinds`, `--weight`); by default every layer, which
     /// event co-attendance dominates (see `network_views`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network: Option<NetworkSummary>,
+    pub network: Option<OnView<NetworkSummary>>,
     /// The collaboration and networking views, each summarised and labelled.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_views: Option<super::network_views::NetworkViews>,
 }
+
+/// A section on the view of the command's flags (`density`, `network`),
+/// with its definition strings first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OnView<T> {
+    /// Definition, records, denominator.
+    #[serde(flatten)]
+    pub about: super::common::About,
+    /// The figures.
+    #[serde(flatten)]
+    pub figures: T,
+}
+
+/// The definition strings of the `density` section.
+pub const DENSITY_ABOUT: super::common::About = super::common::About {
+    definition: "link density between groups of actors (--density-by) and Krackhardt's E-I index, on distinct linked pairs",
+    records: "the collapsed view of the command's flags (--layers, --years, --kinds; default every layer)",
+    denominator: "density: possible pairs of the two groups; cross_share and ei_index: linked pairs",
+};
+
+/// The definition strings of the `network` section.
+pub const NETWORK_ABOUT: super::common::About = super::common::About {
+    definition: "whole-network summary and top actors by centrality of the view of the command's flags",
+    records: "the collapsed view of the command's flags (--layers, --years, --kinds, --weight; default every layer, which event co-attendance dominates on the embedded dataset: see network_views)",
+    denominator: "actors of the view and their possible pairs",
+};
 
 /// Compute the metrics report of `net` on the selection of `view`.
 ///
@@ -252,14 +278,18 @@ pub fn metrics_with(
         activity: need(Section::Activity).then(|| activity_report(&s)),
         mini_clusters: need(Section::MiniClusters).then(|| mini_clusters(&s)),
         density: match (&built, want(Section::Density)) {
-            (Some(v), true) => Some(density(net, v, o.density_by)),
+            (Some(v), true) => Some(OnView {
+                about: DENSITY_ABOUT,
+                figures: density(net, v, o.density_by),
+            }),
             _ => None,
         },
         triple_helix: want(Section::TripleHelix).then(|| triple_helix(&s)),
         network: match (&built, want(Section::Network)) {
-            (Some(v), true) => Some(super::network::network_summary_with(
-                net, v, &o.network, progress,
-            )),
+            (Some(v), true) => Some(OnView {
+                about: NETWORK_ABOUT,
+                figures: super::network::network_summary_with(net, v, &o.network, progress),
+            }),
             _ => None,
         },
         network_views: if want(Section::NetworkViews) {

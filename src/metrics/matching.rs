@@ -15,9 +15,11 @@
 //! 2. more shared mini clusters (see `mini_clusters` below);
 //! 3. the candidate active more recently (latest year of any of its event
 //!    participations, project memberships or ties);
-//! 4. a seeded hash of the candidate's id (SplitMix64 of FNV-1a; `seed` in
-//!    the options): a fixed pseudo-random order, the same on every run and
-//!    platform, independent of how ids sort.
+//! 4. a seeded hash of the (actor, candidate) id pair ([`pair_hash`]:
+//!    SplitMix64 of FNV-1a; `seed` in the options): a pseudo-random order,
+//!    the same on every run and platform, independent of how ids sort, and
+//!    drawn afresh for each actor, so that no candidate is favoured at every
+//!    actor's ties.
 //!
 //! The whole tie at the cut is ranked this way before cutting at `top`;
 //! `top` 0 lists every candidate.
@@ -309,8 +311,14 @@ pub fn id_hash(id: &str, seed: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// The last tie-break of candidate `c` for actor `s` (smaller first): a
+/// hash of both ids and the seed.
+pub fn pair_hash(s: &str, c: &str, seed: u64) -> u64 {
+    id_hash(c, id_hash(s, seed))
+}
+
 /// Rank of each view node by [`id_hash`] (ties of the hash by id): the
-/// last tie-break, and the order the predictor returns ties in.
+/// order the predictor returns ties in, before [`TieBreak::cut`].
 pub fn hash_rank(net: &Network, view: &View, seed: u64) -> Vec<u32> {
     let mut order: Vec<(u64, &str, u32)> = view
         .actors
@@ -341,6 +349,9 @@ fn id_rank(net: &Network, view: &View) -> Vec<u32> {
 /// The evidence that orders candidates tied in score (see the module docs).
 pub struct TieBreak {
     rank: Vec<u32>,
+    /// Per view node: its actor id.
+    ids: Vec<String>,
+    seed: u64,
     /// Per view node: its mini clusters, interned, ascending.
     mcs: Vec<Vec<u32>>,
     /// Per view node: latest year of any record, `i32::MIN` if none.
@@ -379,6 +390,12 @@ impl TieBreak {
             .collect();
         TieBreak {
             rank: hash_rank(net, view, seed),
+            ids: view
+                .actors
+                .iter()
+                .map(|&a| net.actor(a).id.clone())
+                .collect(),
+            seed,
             mcs: names
                 .iter()
                 .map(|m| m.iter().map(|n| ix[n]).collect())
@@ -405,25 +422,29 @@ impl TieBreak {
 
     /// Order `cands` (every candidate scoring at least the `top`-th, as
     /// [`Predictor::top_with_ties`] gives them) by score, then evidence,
-    /// then hash rank, and keep the first `top`. Time O(c (k_s + k_c) + c log c)
+    /// then [`pair_hash`], and keep the first `top`. Time O(c (k_s + k_c) + c log c)
     /// for c candidates tied with another.
     pub fn cut(&self, view: &View, s: u32, cands: Vec<Candidate>, top: usize) -> Vec<Candidate> {
         // evidence is needed only inside runs of equal scores
-        let mut keyed: Vec<(Candidate, (usize, usize, i32))> = Vec::with_capacity(cands.len());
+        let mut keyed: Vec<(Candidate, (usize, usize, i32), u64)> = Vec::with_capacity(cands.len());
         for (i, c) in cands.iter().enumerate() {
             let tied = (i > 0 && cands[i - 1].score == c.score)
                 || cands.get(i + 1).is_some_and(|d| d.score == c.score);
-            let ev = if tied {
-                self.evidence(view, s, c.node)
+            let (ev, h) = if tied {
+                (
+                    self.evidence(view, s, c.node),
+                    pair_hash(&self.ids[s as usize], &self.ids[c.node as usize], self.seed),
+                )
             } else {
-                (0, 0, 0)
+                ((0, 0, 0), 0)
             };
-            keyed.push((*c, ev));
+            keyed.push((*c, ev, h));
         }
         keyed.sort_by(|a, b| {
             b.0.score
                 .total_cmp(&a.0.score)
                 .then(b.1.cmp(&a.1))
+                .then(a.2.cmp(&b.2))
                 .then(self.rank[a.0.node as usize].cmp(&self.rank[b.0.node as usize]))
         });
         keyed.truncate(top);
@@ -709,7 +730,7 @@ mod tests {
         let s = find_actor(&net, "s").unwrap();
         for seed in [0u64, 1, 2] {
             let mut want: Vec<String> = (0..8).map(|i| format!("a{i}")).collect();
-            want.sort_by_key(|id| id_hash(id, seed));
+            want.sort_by_key(|id| pair_hash("s", id, seed));
             let got = |top: usize| -> Vec<String> {
                 let o = MatchOpts {
                     top,
@@ -730,7 +751,7 @@ mod tests {
         // the hash order is not the id order for every seed
         let by_hash = |seed: u64| {
             let mut v: Vec<String> = (0..8).map(|i| format!("a{i}")).collect();
-            v.sort_by_key(|id| id_hash(id, seed));
+            v.sort_by_key(|id| pair_hash("s", id, seed));
             v
         };
         assert!(

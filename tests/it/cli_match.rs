@@ -20,7 +20,7 @@ fn json(args: &[&str]) -> Value {
 /// Borgatti's network: C's only partner is G (6 contacts), so every other
 /// contact of G scores 1/6 by resource allocation; with one common partner
 /// each and no mini cluster or year, the tie goes by the seeded hash of the
-/// id (`--seed`), not by id order; `--top 0` lists all five.
+/// id pair (`--seed`), not by id order; `--top 0` lists all five.
 #[test]
 fn ties_break_by_seeded_hash() {
     let v = json(&[
@@ -40,7 +40,7 @@ fn ties_break_by_seeded_hash() {
         .map(|c| c["actor"]["id"].as_str().unwrap())
         .collect();
     let mut all = ["A", "B", "D", "E", "F"];
-    all.sort_by_key(|id| iuinet::metrics::matching::id_hash(id, 0));
+    all.sort_by_key(|id| iuinet::metrics::matching::pair_hash("C", id, 0));
     assert_eq!(ids, all[..3].to_vec());
     assert!((v["candidates"][0]["score"].as_f64().unwrap() - 1.0 / 6.0).abs() < 1e-15);
     let v = json(&[

@@ -23,7 +23,6 @@
 //! ```
 
 #![warn(missing_docs)]
-#![allow(dead_code)]
 
 pub mod algo;
 pub mod cli;

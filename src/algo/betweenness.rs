@@ -4,7 +4,7 @@
 use super::Progress;
 use super::par::sum_over_sources;
 use super::sssp::{Sssp, lengths};
-use crate::view::{Csr, Incidence, View};
+use crate::view::{Csr, View};
 
 /// Which representation a BFS-based measure walks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -164,9 +164,4 @@ pub(crate) fn accumulate(
             node[wu] += mult * sp.delta[wu];
         }
     }
-}
-
-/// Sanity helper for callers holding only an incidence and a CSR.
-pub(crate) fn incidence_matches(inc: &Incidence, g: &Csr) -> bool {
-    inc.node_offsets.len() == g.n() + 1
 }

@@ -43,6 +43,10 @@ pub use pagerank::{PAGERANK_ALPHA, PAGERANK_MAX_ITER, PAGERANK_TOL, pagerank};
 pub use sssp::PATH_TOL;
 
 pub mod brokerage;
+pub mod community;
+pub mod ego;
 pub mod linkpred;
 pub mod linkpred_eval;
+pub mod permutation;
 pub mod structural_holes;
+pub mod structure;

@@ -59,6 +59,10 @@ pub struct Args {
     /// isolates) as node attributes.
     #[arg(long)]
     pub with_metrics: bool,
+    /// Drop links whose view weight is below W (with --weight sum or
+    /// newman; with --weight none every link weighs 1). Actors stay.
+    #[arg(long, value_name = "W")]
+    pub min_weight: Option<f64>,
 }
 
 /// Run the subcommand.
@@ -102,6 +106,12 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         g.add_node_floats("effective_size", &col(|x| x.effective_size));
         g.add_node_floats("efficiency", &col(|x| x.efficiency));
         g.add_node_floats("hierarchy", &col(|x| x.hierarchy));
+    }
+    if let Some(w) = a.min_weight {
+        if !w.is_finite() {
+            return Err(usage(format!("--min-weight {w}: expected a number")));
+        }
+        g.edges.retain(|e| e.weight >= w);
     }
     match format {
         GraphFormat::Graphml | GraphFormat::Gexf => g.check_xml_chars()?,

@@ -7,9 +7,11 @@
 mod brokers;
 mod centrality;
 mod common;
+mod communities;
 mod consortia;
 mod convert;
 mod density;
+mod ego;
 mod export;
 mod generate;
 mod match_eval;
@@ -70,6 +72,10 @@ pub enum Command {
     Match(matching::Args),
     /// Evaluate the matchmaking methods on a temporal split.
     MatchEval(match_eval::Args),
+    /// Communities (Leiden) and how they match mini clusters or any actor attribute.
+    Communities(communities::Args),
+    /// An actor's ego network: partners, links among them, Burt measures, brokerage roles.
+    Ego(ego::Args),
     /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
     Centrality(centrality::Args),
     /// Generate a synthetic dataset calibrated to the seed's published figures.
@@ -106,6 +112,8 @@ pub fn main() -> ExitCode {
         Command::Match(a) => matching::run(a, &ctx),
         Command::MatchEval(a) => match_eval::run(a, &ctx),
         Command::Centrality(a) => centrality::run(a, &ctx),
+        Command::Communities(a) => communities::run(a, &ctx),
+        Command::Ego(a) => ego::run(a, &ctx),
         Command::Generate(a) => generate::run(a, &ctx),
     };
     match res {

@@ -6,7 +6,9 @@ use crate::error::{Error, Problem, Result};
 use std::path::{Path, PathBuf};
 
 /// Read `actors.csv`, `events.csv`, `projects.csv` and `ties.csv` from a
-/// directory. Only `actors.csv` is required. Collects every problem it can
+/// directory. Only `actors.csv` is required, except that a directory with
+/// `ties.csv` alone is read with the actors its ties name (kind `other`,
+/// in order of first appearance). Collects every problem it can
 /// (encoding, CSV structure) before failing.
 pub fn read_dir(dir: &Path, limits: &Limits) -> Result<Tables> {
     let mut problems = Vec::new();
@@ -15,6 +17,21 @@ pub fn read_dir(dir: &Path, limits: &Limits) -> Result<Tables> {
         ..Tables::default()
     };
     let actors = dir.join("actors.csv");
+    let ties = dir.join("ties.csv");
+    if !actors.is_file()
+        && ties.is_file()
+        && !dir.join("events.csv").is_file()
+        && !dir.join("projects.csv").is_file()
+    {
+        // ties alone: the actors are the ids the ties name (kind `other`)
+        let t_ties = read_file(&ties, limits, &mut problems)?;
+        if !problems.is_empty() {
+            return Err(Error::from_problems(problems));
+        }
+        t.actors = Some(super::edgelist::actors_from_ties(&actors, &t_ties));
+        t.ties = Some(t_ties);
+        return Ok(t);
+    }
     if !actors.is_file() {
         return Err(Error::data(
             Problem::file(&actors, "missing: a dataset needs actors.csv").hint(

@@ -6,10 +6,12 @@
 
 pub mod actor_years;
 pub mod csv;
+pub mod edgelist;
 pub mod embedded;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod pajek;
 pub mod table;
 pub mod xml;
 
@@ -93,8 +95,11 @@ pub fn read_tables(path: &Path, limits: &Limits) -> Result<Tables> {
             Some("json") => json::read_file(path, limits),
             Some("graphml") => graphml::read_file(path, limits),
             Some("gexf") => gexf::read_file(path, limits),
+            Some("net") => pajek::read_file(path, limits),
+            Some("edges" | "edgelist" | "txt") => edgelist::read_edges(path, limits),
+            Some("csv") => edgelist::read_csv(path, limits),
             _ => Err(Error::data(Problem::file(path, "not a dataset").hint(
-                "give a directory of CSV files (actors.csv, …), a .json dataset file, or a .graphml or .gexf graph",
+                "give a directory of CSV files (actors.csv, …), a .json dataset file, a .graphml, .gexf or Pajek .net graph, an edge list (.edges, .csv) or an incidence matrix (.csv)",
             ))),
         }
     } else {

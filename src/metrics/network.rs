@@ -104,6 +104,9 @@ pub struct NetworkSummary {
     /// absent when exact.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub betweenness_approx: Option<ApproxInfo>,
+    /// Clustering, assortativity, degree distribution and distances
+    /// (see [`super::structure`]).
+    pub structure: super::structure::Structure,
 }
 
 /// Component label of every node (labels are the smallest node of the
@@ -232,5 +235,6 @@ pub fn network_summary_with(
         top_pagerank: top(net, view, &scores(Measure::Pagerank), o.top),
         top_core: top(net, view, &scores(Measure::Core), o.top),
         betweenness_approx: ct.approx,
+        structure: super::structure::structure(net, view),
     }
 }

@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod dataset;
 pub mod edgelist;
+pub mod ego;
 pub mod gexf;
 pub mod graph;
 pub mod graphml;

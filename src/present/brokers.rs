@@ -1,9 +1,26 @@
 //! `iuinet brokers`: brokerage roles and structural holes, one row per actor.
 
 use super::{CsvTable, Present, fixed, opt};
-use crate::metrics::brokers::BrokersReport;
+use crate::metrics::brokers::{BrokerRow, BrokersReport};
 use crate::output::table::TextTable;
 use std::fmt::Write;
+
+/// Rank, actor and role counts: the first cells of a table and a CSV row.
+fn counts(i: usize, b: &BrokerRow) -> Vec<String> {
+    vec![
+        (i + 1).to_string(),
+        b.id.clone(),
+        b.name.clone(),
+        b.kind.to_string(),
+        b.group.clone(),
+        b.degree.to_string(),
+        b.roles.coordinator.to_string(),
+        b.roles.itinerant.to_string(),
+        b.roles.boundary.to_string(),
+        b.roles.liaison.to_string(),
+        b.roles.total.to_string(),
+    ]
+}
 
 impl Present for BrokersReport {
     const NAME: &'static str = "brokers";
@@ -29,24 +46,15 @@ impl Present for BrokersReport {
             "obs/exp", "constr", "effsize", "effic", "hier",
         ]);
         for (i, b) in r.brokers.iter().enumerate() {
-            t.row(vec![
-                (i + 1).to_string(),
-                b.id.clone(),
-                b.name.clone(),
-                b.kind.to_string(),
-                b.group.clone(),
-                b.degree.to_string(),
-                b.roles.coordinator.to_string(),
-                b.roles.itinerant.to_string(),
-                b.roles.boundary.to_string(),
-                b.roles.liaison.to_string(),
-                b.roles.total.to_string(),
+            let mut row = counts(i, b);
+            row.extend([
                 fixed(b.ratio.total, 2),
                 fixed(b.constraint, 3),
                 fixed(b.effective_size, 2),
                 fixed(b.efficiency, 3),
                 fixed(b.hierarchy, 3),
             ]);
+            t.row(row);
         }
         o.push_str(&t.render());
         o.push_str(
@@ -82,18 +90,8 @@ impl Present for BrokersReport {
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                vec![
-                    (i + 1).to_string(),
-                    b.id.clone(),
-                    b.name.clone(),
-                    b.kind.to_string(),
-                    b.group.clone(),
-                    b.degree.to_string(),
-                    b.roles.coordinator.to_string(),
-                    b.roles.itinerant.to_string(),
-                    b.roles.boundary.to_string(),
-                    b.roles.liaison.to_string(),
-                    b.roles.total.to_string(),
+                let mut row = counts(i, b);
+                row.extend([
                     b.expected.total.to_string(),
                     opt(b.ratio.total),
                     opt(b.ratio.boundary),
@@ -102,7 +100,8 @@ impl Present for BrokersReport {
                     opt(b.effective_size),
                     opt(b.efficiency),
                     opt(b.hierarchy),
-                ]
+                ]);
+                row
             })
             .collect();
         Some(vec![t])

@@ -8,10 +8,13 @@
 
 mod brokers;
 mod centrality;
+mod communities;
 mod consortia;
 mod density;
+mod ego;
 mod match_eval;
 mod matching;
+mod significance;
 mod summary;
 
 pub use centrality::Centralities;

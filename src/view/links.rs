@@ -3,8 +3,8 @@
 //! span. Used by the graph exports (edge attributes).
 
 use super::View;
-use crate::error::{Error, Result};
-use crate::model::{Layer, Network};
+use crate::error::Result;
+use crate::model::Network;
 
 /// The links behind one collapsed edge of a view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,51 +36,21 @@ impl PairLinks {
 /// Time O(L log L) and space O(L) for L links (Σ s_g(s_g−1)/2 + ties).
 pub fn pair_links(net: &Network, view: &View) -> Result<Vec<PairLinks>> {
     let opts = &view.opts;
-    let sel = &opts.selection;
-    let mut node_of = vec![u32::MAX; net.actors.len()];
-    for (v, &a) in view.actors.iter().enumerate() {
-        node_of[a as usize] = v as u32;
-    }
+    let (node_of, _) = opts.selection.nodes(net);
     // (a, b, layer, year) per link
     let mut recs: Vec<(u32, u32, u8, Option<i32>)> = Vec::new();
-    for g in &net.groups {
-        if !sel.keeps_layer(g.layer) || !sel.keeps_year(g.year) {
-            continue;
-        }
-        let members: Vec<u32> = g
-            .members
-            .iter()
-            .map(|m| node_of[m.actor as usize])
-            .filter(|&v| v != u32::MAX)
-            .collect();
-        if members.len() > opts.max_group_size {
-            return Err(Error::GroupTooLarge {
-                layer: g.layer.as_str(),
-                group: g.id.clone(),
-                size: members.len(),
-                limit: opts.max_group_size,
-            });
-        }
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
-                if a != b {
-                    recs.push((a.min(b), a.max(b), g.layer as u8, g.year));
+    opts.selection
+        .for_each_record(net, &node_of, opts.max_group_size, |rec, members| {
+            let (layer, year) = (rec.layer() as u8, rec.year());
+            for (i, &a) in members.iter().enumerate() {
+                for &b in &members[i + 1..] {
+                    if a != b {
+                        recs.push((a.min(b), a.max(b), layer, year));
+                    }
                 }
             }
-        }
-    }
-    if sel.keeps_layer(Layer::Tie) {
-        for t in &net.ties {
-            if !sel.keeps_year(t.year) {
-                continue;
-            }
-            let (a, b) = (node_of[t.source as usize], node_of[t.target as usize]);
-            if a == u32::MAX || b == u32::MAX || a == b {
-                continue;
-            }
-            recs.push((a.min(b), a.max(b), Layer::Tie as u8, t.year));
-        }
-    }
+            Ok(())
+        })?;
     recs.sort_unstable();
     let mut out: Vec<PairLinks> = Vec::new();
     for (a, b, l, y) in recs {

@@ -14,10 +14,10 @@ mod selection;
 pub use crate::model::YearRange;
 pub use csr::{Csr, Incidence};
 pub use links::{PairLinks, pair_links};
-pub use selection::{Selection, Weighting};
+pub use selection::{Record, Selection, Weighting};
 
 use crate::error::{Error, Result};
-use crate::model::{ActorIx, Layer, Network};
+use crate::model::{ActorIx, Network};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -70,17 +70,7 @@ impl View {
     /// group sizes s_g, m collapsed pairs and largest degree k_max, in
     /// parallel over nodes; space O(P + m) plus O(n) per worker thread.
     pub fn build(net: &Network, opts: &ViewOpts) -> Result<View> {
-        let sel = &opts.selection;
-        let na = net.actors.len();
-        // actor -> view node
-        let mut node_of = vec![u32::MAX; na];
-        let mut actors = Vec::new();
-        for (i, a) in net.actors.iter().enumerate() {
-            if sel.keeps_kind(a.kind) {
-                node_of[i] = actors.len() as u32;
-                actors.push(i as ActorIx);
-            }
-        }
+        let (node_of, actors) = opts.selection.nodes(net);
         // groups (two or more selected members), then ties as groups of
         // two, flattened; and the per-pair contribution of each
         let mut group_offsets: Vec<u32> = vec![0];
@@ -92,53 +82,21 @@ impl View {
                     .into(),
             )
         };
-        for g in &net.groups {
-            if !sel.keeps_layer(g.layer) || !sel.keeps_year(g.year) {
-                continue;
-            }
-            let start = group_members.len();
-            group_members.extend(
-                g.members
-                    .iter()
-                    .map(|m| node_of[m.actor as usize])
-                    .filter(|&v| v != u32::MAX),
-            );
-            let size = group_members.len() - start;
-            if size > opts.max_group_size {
-                return Err(Error::GroupTooLarge {
-                    layer: g.layer.as_str(),
-                    group: g.id.clone(),
-                    size,
-                    limit: opts.max_group_size,
-                });
-            }
-            if size < 2 {
-                group_members.truncate(start);
-                continue;
-            }
-            group_offsets.push(u32::try_from(group_members.len()).map_err(|_| too_many())?);
-            contrib.push(match opts.weight {
-                Weighting::None | Weighting::Sum => 1.0,
-                Weighting::Newman => 1.0 / (g.size() as f64 - 1.0),
-            });
-        }
-        if sel.keeps_layer(Layer::Tie) {
-            for t in &net.ties {
-                if !sel.keeps_year(t.year) {
-                    continue;
+        opts.selection
+            .for_each_record(net, &node_of, opts.max_group_size, |rec, members| {
+                if members.len() < 2 {
+                    return Ok(());
                 }
-                let (a, b) = (node_of[t.source as usize], node_of[t.target as usize]);
-                if a == u32::MAX || b == u32::MAX || a == b {
-                    continue;
-                }
-                group_members.extend([a, b]);
+                group_members.extend_from_slice(members);
                 group_offsets.push(u32::try_from(group_members.len()).map_err(|_| too_many())?);
-                contrib.push(match opts.weight {
-                    Weighting::None => 1.0,
-                    _ => t.weight,
+                contrib.push(match (rec, opts.weight) {
+                    (Record::Group(_), Weighting::None | Weighting::Sum)
+                    | (Record::Tie(_), Weighting::None) => 1.0,
+                    (Record::Group(g), Weighting::Newman) => 1.0 / (g.size() as f64 - 1.0),
+                    (Record::Tie(t), _) => t.weight,
                 });
-            }
-        }
+                Ok(())
+            })?;
         let n = actors.len();
         let incidence = Incidence::from_groups(n, group_offsets, group_members);
         let rows = links_by_row(&incidence, &contrib, opts.weight)?;

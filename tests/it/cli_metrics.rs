@@ -317,7 +317,7 @@ fn metrics_same_bytes_on_1_and_2_threads_random() {
 /// Every object key of the metrics JSON is documented in docs/metrics.md (as
 /// `` `key` ``), except the keys of maps whose keys are data values.
 #[test]
-fn every_metrics_field_is_documented_in_readme() {
+fn every_metrics_field_is_documented() {
     fn walk(v: &Value, keys: &mut std::collections::BTreeSet<String>) {
         match v {
             Value::Object(m) => {

@@ -159,7 +159,7 @@ fn years_option_keeps_a_prefix_of_the_calendar() {
     );
 }
 
-/// Prints the README table: `cargo test --release --test generate calibration -- --nocapture`.
+/// Prints the calibration table of docs/default-dataset.md: `cargo test --release --test it generate::calibration -- --nocapture`.
 #[test]
 fn calibration_targets_hold_at_scale_1() {
     let net = generated(1.0, iuinet::generate::DEFAULT_SEED);

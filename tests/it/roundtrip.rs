@@ -75,15 +75,16 @@ fn json_numbers_and_lists_are_accepted() {
     assert_eq!(n.ties[0].weight, 2.0);
 }
 
-/// Every example in README's "Dataset format" section loads: the CSV blocks
-/// (kept in tests/data/readme, checked equal to README here) and the JSON block.
+/// Every example of the dataset format page (docs/formats.md) loads: the CSV
+/// blocks (kept in tests/data/readme, checked equal to the page here) and the
+/// JSON block.
 #[test]
-fn readme_examples_load() {
-    let readme = fs::read_to_string("README.md").expect("README.md");
+fn format_doc_examples_load() {
+    let readme = fs::read_to_string("docs/formats.md").expect("docs/formats.md");
     for name in ["actors", "events", "projects", "ties"] {
         let start = readme
             .find(&format!("### {name}.csv"))
-            .unwrap_or_else(|| panic!("README has no {name}.csv section"));
+            .unwrap_or_else(|| panic!("docs/formats.md has no {name}.csv section"));
         let block = &readme[start..];
         let b = block.find("```csv\n").expect("csv block") + 7;
         let e = block[b..].find("```").expect("end of block");
@@ -91,7 +92,7 @@ fn readme_examples_load() {
         assert_eq!(
             &block[b..b + e],
             file,
-            "tests/data/readme/{name}.csv differs from README"
+            "tests/data/readme/{name}.csv differs from docs/formats.md"
         );
     }
     let start = readme.find("```json\n{\"actors\"").expect("json block") + 8;

@@ -3,8 +3,8 @@
 //! - **collaboration**: projects and direct ties (business and I-U-I ties),
 //!   unweighted; who works with whom.
 //! - **networking**: event co-attendance. One mass seminar would otherwise
-//!   link all its participants pairwise (on the default dataset one
-//!   467-participant seminar is the whole 466-core), so events with more
+//!   link all its participants pairwise (a 467-participant seminar is a
+//!   466-core by itself), so events with more
 //!   than [`NETWORKING_MAX_EVENT`] participants are left out of this view
 //!   (they stay in `activity`), and the rest enter with Newman's (2001)
 //!   collaboration weight 1/(n−1) per event of n participants (weighted

@@ -227,7 +227,7 @@ pub const DENSITY_ABOUT: super::common::About = super::common::About {
 /// The definition strings of the `network` section.
 pub const NETWORK_ABOUT: super::common::About = super::common::About {
     definition: "whole-network summary and top actors by centrality of the view of the command's flags",
-    records: "the collapsed view of the command's flags (--layers, --years, --kinds, --weight; default every layer, which event co-attendance dominates on the embedded dataset: see network_views)",
+    records: "the collapsed view of the command's flags (--layers, --years, --kinds, --weight; default every layer, where event co-attendance gives most linked pairs: see network_views)",
     denominator: "actors of the view and their possible pairs",
 };
 

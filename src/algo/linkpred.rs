@@ -412,6 +412,31 @@ impl<'a> Predictor<'a> {
         keep: &(impl Fn(u32) -> bool + ?Sized),
         sc: &mut Scratch,
     ) -> Vec<Candidate> {
+        self.top_impl(s, top, keep, sc, false)
+    }
+
+    /// [`Predictor::top`] plus every candidate whose score ties with the
+    /// `top`-th (exactly: same fixed-point sum, same count, same degree
+    /// product), so that a caller can order the tie at the cut by other
+    /// evidence before cutting. Same order as `top` (score, then rank).
+    pub fn top_with_ties(
+        &self,
+        s: u32,
+        top: usize,
+        keep: &(impl Fn(u32) -> bool + ?Sized),
+        sc: &mut Scratch,
+    ) -> Vec<Candidate> {
+        self.top_impl(s, top, keep, sc, true)
+    }
+
+    fn top_impl(
+        &self,
+        s: u32,
+        top: usize,
+        keep: &(impl Fn(u32) -> bool + ?Sized),
+        sc: &mut Scratch,
+        ties: bool,
+    ) -> Vec<Candidate> {
         if top == 0 {
             return Vec::new();
         }
@@ -424,18 +449,18 @@ impl<'a> Predictor<'a> {
             for &w in g.neighbors(s) {
                 sc.mark[w as usize] = true;
             }
-            let mut out = Vec::with_capacity(top);
+            let mut out: Vec<Candidate> = Vec::with_capacity(top.min(self.by_degree.len()));
             for &v in &self.by_degree {
                 if v == s || sc.mark[v as usize] || !keep(v) {
                     continue;
+                }
+                if out.len() >= top && (!ties || g.degree(v) != g.degree(out[top - 1].node)) {
+                    break;
                 }
                 out.push(Candidate {
                     node: v,
                     score: (ks * g.degree(v)) as f64,
                 });
-                if out.len() == top {
-                    break;
-                }
             }
             for &w in g.neighbors(s) {
                 sc.mark[w as usize] = false;
@@ -443,7 +468,7 @@ impl<'a> Predictor<'a> {
             return out;
         }
         if self.method.is_neighbor_sum() {
-            return self.top_exact(s, top, keep, sc);
+            return self.top_exact(s, top, keep, sc, ties);
         }
         let mut cands = std::mem::take(&mut sc.cands);
         cands.clear();
@@ -460,7 +485,18 @@ impl<'a> Predictor<'a> {
         };
         if cands.len() > top {
             cands.select_nth_unstable_by(top - 1, cmp);
-            cands.truncate(top);
+            let mut k = top;
+            if ties {
+                // move the candidates tied with the cut right after it
+                let cut = cands[top - 1].score;
+                for i in top..cands.len() {
+                    if cands[i].score == cut {
+                        cands.swap(k, i);
+                        k += 1;
+                    }
+                }
+            }
+            cands.truncate(k);
         }
         cands.sort_by(cmp);
         let out = cands.clone();
@@ -479,6 +515,7 @@ impl<'a> Predictor<'a> {
         top: usize,
         keep: &(impl Fn(u32) -> bool + ?Sized),
         sc: &mut Scratch,
+        ties: bool,
     ) -> Vec<Candidate> {
         let g = self.g;
         let m = self.method;
@@ -503,7 +540,18 @@ impl<'a> Predictor<'a> {
         let mut best: &mut [(u32, u64)] = &mut keyed;
         if best.len() > top {
             best.select_nth_unstable_by(top - 1, cmp);
-            best = &mut best[..top];
+            let mut k = top;
+            if ties {
+                // move the candidates tied with the cut right after it
+                let cut = best[top - 1].1;
+                for i in top..best.len() {
+                    if best[i].1 == cut {
+                        best.swap(k, i);
+                        k += 1;
+                    }
+                }
+            }
+            best = &mut best[..k];
         }
         best.sort_by(cmp);
         let out = best
@@ -672,6 +720,29 @@ impl<'a> Predictor<'a> {
         keep: &(impl Fn(u32, u32) -> bool + Sync + ?Sized),
         progress: super::Progress<'_>,
     ) -> Vec<Vec<Candidate>> {
+        self.top_batch_impl(sources, top, keep, progress, false)
+    }
+
+    /// [`Predictor::top_with_ties`] for every source (see
+    /// [`Predictor::top_batch`]).
+    pub fn top_batch_with_ties(
+        &self,
+        sources: &[u32],
+        top: usize,
+        keep: &(impl Fn(u32, u32) -> bool + Sync + ?Sized),
+        progress: super::Progress<'_>,
+    ) -> Vec<Vec<Candidate>> {
+        self.top_batch_impl(sources, top, keep, progress, true)
+    }
+
+    fn top_batch_impl(
+        &self,
+        sources: &[u32],
+        top: usize,
+        keep: &(impl Fn(u32, u32) -> bool + Sync + ?Sized),
+        progress: super::Progress<'_>,
+        ties: bool,
+    ) -> Vec<Vec<Candidate>> {
         let n = self.g.n();
         let order = locality_order(self.g, sources);
         let done: Vec<Vec<Candidate>> = order
@@ -680,7 +751,7 @@ impl<'a> Predictor<'a> {
                 || Scratch::new(n),
                 |sc, &i| {
                     let s = sources[i as usize];
-                    let r = self.top(s, top, &|v| keep(s, v), sc);
+                    let r = self.top_impl(s, top, &|v| keep(s, v), sc, ties);
                     progress(1);
                     r
                 },

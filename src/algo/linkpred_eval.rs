@@ -72,7 +72,7 @@ pub enum Predicts {
 }
 
 /// Scores of one predictor.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EvalScore {
     /// Sampled AUC; `None` without test pairs or non-links.
     pub auc: Option<f64>,
@@ -80,6 +80,10 @@ pub struct EvalScore {
     pub precision_at_k: Option<f64>,
     /// Mean recall@k over the same actors.
     pub recall_at_k: Option<f64>,
+    /// Candidates picked into the top-k lists, by node class (see
+    /// [`evaluate_classes`]); one entry per class.
+    #[serde(skip)]
+    pub picked_by_class: Vec<u64>,
 }
 
 /// The AUC comparisons of a split: (test pair, non-link) pairs drawn from
@@ -120,6 +124,19 @@ pub fn auc_pairs(split: &Split, samples: usize, seed: u64) -> Vec<((u32, u32), (
 /// scratch per thread. Deterministic for any thread count: per-actor
 /// results are summed in node order, random streams are per actor.
 pub fn evaluate(split: &Split, what: Predicts, rank: &[u32], o: &EvalOpts) -> EvalScore {
+    evaluate_classes(split, what, rank, o, &vec![0u8; split.train.n()], 1)
+}
+
+/// [`evaluate`], also counting the picked candidates of the top-k lists
+/// by `class[v]` (< `classes`; e.g. the actor kind) in `picked_by_class`.
+pub fn evaluate_classes(
+    split: &Split,
+    what: Predicts,
+    rank: &[u32],
+    o: &EvalOpts,
+    class: &[u8],
+    classes: usize,
+) -> EvalScore {
     let g = split.train;
     let n = g.n();
     let pairs = auc_pairs(split, o.auc_samples, o.seed);
@@ -189,12 +206,13 @@ pub fn evaluate(split: &Split, what: Predicts, rank: &[u32], o: &EvalOpts) -> Ev
             auc,
             precision_at_k: None,
             recall_at_k: None,
+            picked_by_class: vec![0; classes],
         };
     }
     let present_nodes: Vec<u32> = (0..n as u32)
         .filter(|&v| split.present[v as usize])
         .collect();
-    let per: Vec<(f64, f64)> = actors
+    let per: Vec<(f64, f64, Vec<u64>)> = actors
         .par_iter()
         .map_init(
             || Scratch::new(n),
@@ -211,15 +229,26 @@ pub fn evaluate(split: &Split, what: Predicts, rank: &[u32], o: &EvalOpts) -> Ev
                     None => random_top(g, u, &present_nodes, o.k, o.seed),
                 };
                 let hits = picked.iter().filter(|v| t.binary_search(v).is_ok()).count() as f64;
-                (hits / o.k as f64, hits / t.len() as f64)
+                let mut by = vec![0u64; classes];
+                for &v in &picked {
+                    by[class[v as usize] as usize] += 1;
+                }
+                (hits / o.k as f64, hits / t.len() as f64, by)
             },
         )
         .collect();
     let m = per.len() as f64;
+    let mut picked_by_class = vec![0u64; classes];
+    for x in &per {
+        for (c, k) in x.2.iter().enumerate() {
+            picked_by_class[c] += k;
+        }
+    }
     EvalScore {
         auc,
         precision_at_k: Some(per.iter().map(|x| x.0).sum::<f64>() / m),
         recall_at_k: Some(per.iter().map(|x| x.1).sum::<f64>() / m),
+        picked_by_class,
     }
 }
 

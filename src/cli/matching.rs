@@ -39,9 +39,13 @@ pub struct Args {
     /// Candidates in the same region as the actor, another region, or any.
     #[arg(long, default_value = "any")]
     pub region: RegionFilter,
-    /// Candidates per actor.
+    /// Candidates per actor (0: all). Equal scores are ordered by common
+    /// partners, shared mini clusters, recency, then a seeded hash (--seed).
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// Seed of the last tie-break between equal scores.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
     /// Scoring method: resource-allocation, adamic-adar, jaccard,
     /// common-neighbors, katz (walks ≤ 3, β = 0.05) or preferential-attachment.
     #[arg(long, default_value = "resource-allocation")]
@@ -72,6 +76,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         region: a.region,
         top: a.top,
         explain: a.explain,
+        seed: a.seed,
     };
     let out = a.out.output.as_deref();
     match source {

@@ -19,14 +19,24 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     pub data: DataArg,
-    /// Compute only these sections (comma-separated): inter_business,
-    /// iui_collaboration, global_networking, consortia, activity,
-    /// mini_clusters, density, triple_helix, network.
+    /// Compute only these sections (comma-separated): published,
+    /// inter_business, iui_collaboration, global_networking, consortia,
+    /// large_sme_projects, firm_size_mix, activity, mini_clusters, density,
+    /// triple_helix, network, network_views. The domain sections use the
+    /// records their definitions name (`records` in the JSON); --layers,
+    /// --kinds and --weight apply to density and network only.
     #[arg(long, value_delimiter = ',')]
     pub only: Option<Vec<Section>>,
-    /// Tie types counted by the global networking weight (comma-separated).
-    #[arg(long, value_delimiter = ',', default_value = "purchase,sales,supply")]
+    /// Tie types counted by the global networking weight (comma-separated;
+    /// the KICOX figure is "related to purchase and sales").
+    #[arg(long, value_delimiter = ',', default_value = "purchase,sales")]
     pub global_types: Vec<String>,
+    /// Reference file of the `published` section (CSV: figure,
+    /// source_table, source_line, report_year, data_year, published,
+    /// tolerance, metric, note; see docs/metrics.md). Default: the built-in
+    /// KICOX 2010 figures (graphs/korea-iccp/published.csv).
+    #[arg(long, value_name = "FILE")]
+    pub reference: Option<std::path::PathBuf>,
     /// Actor attribute of the density section: region, kind, size_class, mini_cluster, complex.
     #[arg(long, default_value = "region")]
     pub density_by: By,
@@ -52,7 +62,16 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         v.dedup();
         v
     });
+    let reference = match &a.reference {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| crate::Error::io(p, e))?;
+            let rows = crate::metrics::published::parse_reference(p, &text)?;
+            Some((p.display().to_string(), rows))
+        }
+        None => None,
+    };
     let opts = MetricsOpts {
+        reference,
         only,
         global: GlobalOpts {
             types: a.global_types.clone(),
@@ -68,11 +87,10 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             .iter()
             .filter(|x| vo.selection.keeps_kind(x.kind))
             .count() as u64;
-        let passes = if opts.wants(Section::Network) {
-            opts.network.traversals()
-        } else {
-            0
-        };
+        // the flags' view, and the two named views (about as many actors)
+        let views = u64::from(opts.wants(Section::Network))
+            + 2 * u64::from(opts.wants(Section::NetworkViews));
+        let passes = views * opts.network.traversals();
         let bar = ctx.bar(n * passes, "centrality traversals");
         let cb = bar.callback();
         let r = metrics_with(&net, &a.data.name(), &vo, &opts, &cb);

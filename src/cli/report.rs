@@ -9,9 +9,10 @@
 use super::common::{ApproxArgs, Ctx, DataArg, ViewArgs};
 use crate::algo::{CentralityOpts, Measure, centrality};
 use crate::error::Result;
+use crate::metrics::network_views::{Named, build};
 use crate::metrics::report::{MetricsOpts, Section, metrics};
 use crate::output::report::{
-    Aggregate, Bars, Heat, Lines, ReportData, ReportTable, fmt_num, render,
+    Aggregate, Bars, Heat, Lines, ReportData, ReportTable, ViewTables, fmt_num, render,
 };
 use crate::view::View;
 use std::collections::BTreeMap;
@@ -62,6 +63,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     // left out (betweenness alone is computed below)
     let mopts = MetricsOpts {
         only: Some(vec![
+            Section::Published,
             Section::InterBusiness,
             Section::Consortia,
             Section::Activity,
@@ -71,16 +73,6 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     };
     let m = ctx.stage("metrics", || metrics(&net, &name, &vopts, &mopts))?;
     let view = ctx.stage("view", || View::build(&net, &vopts))?;
-    let bt = ctx.stage("betweenness", || {
-        centrality(
-            &view,
-            &CentralityOpts {
-                measures: vec![Measure::Betweenness],
-                approx,
-                top_edges: None,
-            },
-        )
-    });
     let s = ctx.stage("summary", || crate::metrics::summary::summary(&net));
 
     let mut d = ReportData {
@@ -142,7 +134,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             ),
         ));
     }
-    if let Some(den) = &m.density {
+    if let Some(den) = m.density.as_ref().map(|d| &d.figures) {
         let names: Vec<String> = den.groups.iter().map(|g| g.name.clone()).collect();
         let ix: BTreeMap<&str, usize> = names
             .iter()
@@ -156,8 +148,8 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             if let (Some(&i), Some(&j)) = (ix.get(c.a.as_str()), ix.get(c.b.as_str())) {
                 values[i][j] = c.density;
                 values[j][i] = c.density;
-                if i != j && c.links > 0 {
-                    links.insert((i.min(j), i.max(j)), c.links);
+                if i != j && c.linked_pairs > 0 {
+                    links.insert((i.min(j), i.max(j)), c.linked_pairs);
                 }
             }
         }
@@ -178,8 +170,18 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             format!(
                 "{} of {} linked pairs cross regions; E-I index {}.",
                 den.external,
-                den.links,
+                den.linked_pairs,
                 den.ei_index.map_or("–".into(), fmt_num)
+            ),
+        ));
+    }
+    if let Some(p) = &m.published {
+        d.published = crate::output::report::published_table(p);
+        d.notes.push((
+            "published".into(),
+            format!(
+                "{} of {} figures of the KICOX report (KICOX / Ministry of Knowledge Economy, The Industrial Complex Cluster Program of Korea, 2010) match within the stated tolerance; reference {}. The report's 2004 baseline is compared with the data's first year.",
+                p.matching, p.figures, p.reference
             ),
         ));
     }
@@ -189,13 +191,13 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             categories: cls.iter().map(|c| c.name.clone()).collect(),
             series: vec![
                 (
-                    "links with other firms per firm".into(),
+                    "business ties with other firms per firm, all years".into(),
                     cls.iter()
                         .map(|c| c.stats.avg_cases_per_firm.unwrap_or(f64::NAN))
                         .collect(),
                 ),
                 (
-                    "distinct firm partners per firm".into(),
+                    "distinct firm partners per firm, all years".into(),
                     cls.iter()
                         .map(|c| c.stats.avg_partners_per_firm.unwrap_or(f64::NAN))
                         .collect(),
@@ -222,8 +224,67 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             ],
         };
     }
+    let tables = |view: &View, stage: &str| -> (ReportTable, ReportTable) {
+        let bt = ctx.stage(stage, || {
+            centrality(
+                view,
+                &CentralityOpts {
+                    measures: vec![Measure::Betweenness],
+                    approx,
+                    top_edges: None,
+                },
+            )
+        });
+        let b = ctx.stage("brokers", || {
+            crate::metrics::brokers::brokers(
+                &net,
+                view,
+                crate::metrics::brokers::GroupBy::Region,
+                a.top,
+            )
+        });
+        (
+            betweenness_table(&net, view, &bt, a.top, approx.is_some()),
+            brokers_table(&b),
+        )
+    };
+    // the two named views (their actors are the network's, in order)
+    for w in Named::ALL {
+        let nv = ctx.stage("view", || build(&net, w, vopts.selection.years))?;
+        let (top_betweenness, top_brokers) = tables(&nv.view, "betweenness");
+        d.views.push(ViewTables {
+            id: format!("view-{}", w.as_str()),
+            label: w.label(),
+            top_betweenness,
+            top_brokers,
+        });
+    }
+    (d.top_betweenness, d.top_brokers) = tables(&view, "betweenness");
+    d.notes.push((
+        "betweenness".into(),
+        "Normalised betweenness (NetworkX normalized=True) in each view; ties by actor order."
+            .into(),
+    ));
+    d.notes.push((
+        "brokers".into(),
+        "Gould–Fernandez brokerage by region (open two-paths through the actor; liaison: all three in different regions) and Burt's constraint and effective size, as iuinet brokers ranks them.".into(),
+    ));
+    let html = ctx.stage("render", || render(&d))?;
+    crate::output::write_out(html.as_bytes(), a.output.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The top actors by betweenness of a view.
+fn betweenness_table(
+    net: &crate::model::Network,
+    view: &View,
+    bt: &crate::algo::CentralityTable,
+    top: usize,
+    sampled: bool,
+) -> ReportTable {
+    let approx = sampled.then_some(());
     let ranking = bt.ranking(Measure::Betweenness);
-    d.top_betweenness = ReportTable {
+    ReportTable {
         header: vec![
             "rank".into(),
             "actor".into(),
@@ -238,7 +299,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         ],
         rows: ranking
             .iter()
-            .take(a.top)
+            .take(top)
             .enumerate()
             .map(|(i, &v)| {
                 let ac = net.actor(view.actors[v as usize]);
@@ -255,21 +316,12 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
                 ]
             })
             .collect(),
-    };
-    d.notes.push((
-        "betweenness".into(),
-        "Normalised betweenness (NetworkX normalized=True) in the view; ties by actor order."
-            .into(),
-    ));
-    let b = ctx.stage("brokers", || {
-        crate::metrics::brokers::brokers(
-            &net,
-            &view,
-            crate::metrics::brokers::GroupBy::Region,
-            a.top,
-        )
-    });
-    d.top_brokers = ReportTable {
+    }
+}
+
+/// The top brokers of a view.
+fn brokers_table(b: &crate::metrics::brokers::BrokersReport) -> ReportTable {
+    ReportTable {
         header: vec![
             "rank".into(),
             "actor".into(),
@@ -297,12 +349,5 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
                 ]
             })
             .collect(),
-    };
-    d.notes.push((
-        "brokers".into(),
-        "Gould–Fernandez brokerage by region (open two-paths through the actor; liaison: all three in different regions) and Burt's constraint and effective size, as iuinet brokers ranks them.".into(),
-    ));
-    let html = ctx.stage("render", || render(&d))?;
-    crate::output::write_out(html.as_bytes(), a.output.as_deref())?;
-    Ok(ExitCode::SUCCESS)
+    }
 }

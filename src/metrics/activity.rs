@@ -11,7 +11,7 @@
 //! taking part in its events of Y. Static view: the actors' `mini_clusters`
 //! column (selected kinds).
 
-use super::common::{Scope, bucket, by_year, ratio};
+use super::common::{About, Scope, bucket, by_year, ratio};
 use crate::model::{Group, Layer};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -44,6 +44,9 @@ pub struct YearActivity {
 /// The activity report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActivityReport {
+    /// Definition, records, denominator.
+    #[serde(flatten)]
+    pub about: About,
     /// All selected events (including those with no year).
     pub overall: Activity,
     /// By year (every year of the axis, zeros where there were no events).
@@ -87,6 +90,9 @@ pub struct MiniClusterMembership {
 /// The mini-cluster report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MiniClusters {
+    /// Definition, records, denominator.
+    #[serde(flatten)]
+    pub about: About,
     /// From the actors' `mini_clusters` column.
     #[serde(rename = "static")]
     pub static_membership: MiniClusterMembership,
@@ -152,12 +158,27 @@ fn mc_activity<'a>(s: &Scope<'a>, groups: &[&'a Group]) -> MiniClusterActivity {
     }
 }
 
+/// The definition strings of the activity section.
+pub const ACTIVITY_ABOUT: About = About {
+    definition: "networking activities and their participations: events with at least one participant, and event x actor rows",
+    records: "events.csv (every actor kind), of the year (by_year) or of the selected years (overall); --layers and --kinds do not apply",
+    denominator: "mean_participants_per_event: events",
+};
+
+/// The definition strings of the mini-cluster section.
+pub const MINI_CLUSTERS_ABOUT: About = About {
+    definition: "mini clusters active in a year (named on the mini_cluster column of an event of that year) and their members (distinct participants of their events of that year, summed over mini clusters)",
+    records: "events.csv rows with a mini_cluster (every actor kind), of the year; static: the actors' mini_clusters column; --layers and --kinds do not apply",
+    denominator: "mean_members_per_mini_cluster: active mini clusters",
+};
+
 /// Compute the activity report. Time O(P log P + Y) for P participations
 /// and Y years on the axis.
 pub fn activity_report(s: &Scope) -> ActivityReport {
     let events: Vec<&Group> = s.groups(Layer::Event).collect();
     let ey = by_year(events.iter().copied(), |g| g.year);
     ActivityReport {
+        about: ACTIVITY_ABOUT,
         overall: activity(s, &events),
         by_year: s
             .years()
@@ -188,6 +209,7 @@ pub fn mini_clusters(s: &Scope) -> MiniClusters {
         names.extend(mine);
     }
     MiniClusters {
+        about: MINI_CLUSTERS_ABOUT,
         static_membership: MiniClusterMembership {
             mini_clusters: names.len() as u64,
             memberships,

@@ -162,8 +162,8 @@ pub struct BrokersReport {
     pub view: ViewOpts,
     /// Actors in the view.
     pub actors: u64,
-    /// Links (distinct linked pairs) in the view.
-    pub links: u64,
+    /// Distinct linked pairs in the view.
+    pub pairs: u64,
     /// Link density E / (N(N−1)/2).
     pub density: f64,
     /// Groups by name.
@@ -232,7 +232,7 @@ pub fn brokers(net: &Network, view: &View, by: GroupBy, top: usize) -> BrokersRe
         by,
         view: view.opts.clone(),
         actors: view.n() as u64,
-        links: view.csr.m() as u64,
+        pairs: view.csr.m() as u64,
         density: if pairs > 0.0 {
             view.csr.m() as f64 / pairs
         } else {

@@ -112,3 +112,96 @@ pub fn by_year<T>(
 pub fn bucket<T>(m: &std::collections::BTreeMap<i32, Vec<T>>, y: i32) -> &[T] {
     m.get(&y).map_or(&[], Vec::as_slice)
 }
+
+/// What a figure counts: every domain section of `iuinet metrics` starts
+/// with these three strings (see docs/metrics.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct About {
+    /// The figure's definition, in words.
+    pub definition: &'static str,
+    /// The records it is computed on (and whether view flags apply).
+    pub records: &'static str,
+    /// What averages and shares are divided by.
+    pub denominator: &'static str,
+}
+
+/// The selection of the domain sections: every layer and every kind (their
+/// definitions name their records), the years of `view` (`--years` clips
+/// the year axis).
+pub fn domain_selection(view: &Selection) -> Selection {
+    Selection {
+        layers: Layer::ALL.to_vec(),
+        years: view.years,
+        kinds: None,
+    }
+}
+
+/// Firms taking part in the programme: a firm **participates** in year Y
+/// when it has at least one event participation, project membership or
+/// tie (any type, any partner) dated Y.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participation {
+    /// Firms of the network (the all-firms denominator).
+    pub firms: u64,
+    /// Firms participating in any selected year (records with no year count too).
+    pub overall: u64,
+    /// Participating firms by year.
+    pub by_year: std::collections::BTreeMap<i32, u64>,
+    /// Per actor: a firm participating in some selected year.
+    pub active: Vec<bool>,
+}
+
+impl Participation {
+    /// Count the participating firms of a scope (its selected groups and
+    /// ties). Time O(P log P) for P participations and ties.
+    pub fn new(s: &Scope) -> Participation {
+        use crate::model::Kind;
+        let net = s.net;
+        let firm = |a: ActorIx| net.actor(a).kind == Kind::Firm;
+        // (year or i32::MIN for none, actor)
+        let mut rows: Vec<(i32, ActorIx)> = Vec::new();
+        for g in &net.groups {
+            if s.keeps_group(g) {
+                let y = g.year.unwrap_or(i32::MIN);
+                rows.extend(
+                    g.members
+                        .iter()
+                        .map(|m| m.actor)
+                        .filter(|&a| firm(a))
+                        .map(|a| (y, a)),
+                );
+            }
+        }
+        for t in s.ties() {
+            let y = t.year.unwrap_or(i32::MIN);
+            for a in [t.source, t.target] {
+                if firm(a) {
+                    rows.push((y, a));
+                }
+            }
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        let mut by_year = std::collections::BTreeMap::new();
+        for r in rows.chunk_by(|a, b| a.0 == b.0) {
+            if r[0].0 != i32::MIN {
+                by_year.insert(r[0].0, r.len() as u64);
+            }
+        }
+        let mut active = vec![false; net.actors.len()];
+        for r in &rows {
+            active[r.1 as usize] = true;
+        }
+        Participation {
+            firms: net.actors.iter().filter(|a| a.kind == Kind::Firm).count() as u64,
+            overall: active.iter().filter(|&&x| x).count() as u64,
+            by_year,
+            active,
+        }
+    }
+
+    /// Participating firms of a year (0 when none).
+    pub fn year(&self, y: i32) -> u64 {
+        self.by_year.get(&y).copied().unwrap_or(0)
+    }
+}

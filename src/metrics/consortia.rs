@@ -15,7 +15,7 @@
 //! - I + U → `industry-university` (1 firm) or `industry-industry-university` (≥ 2);
 //! - I + U + R → `industry-university-institute` (any number of firms).
 
-use super::common::{Scope, UNKNOWN, ratio};
+use super::common::{About, Scope, UNKNOWN, ratio};
 use crate::model::{Group, Kind, Layer};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -118,6 +118,9 @@ pub struct YearBreakdown {
 /// The consortium report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Consortia {
+    /// Definition, records, denominator.
+    #[serde(flatten)]
+    pub about: About,
     /// All selected projects.
     pub overall: Breakdown,
     /// By year (projects with no year appear in `overall` only).
@@ -198,6 +201,13 @@ fn named(m: BTreeMap<String, Acc>, last: &[&str]) -> Vec<NamedBreakdown> {
     head
 }
 
+/// The definition strings of the section.
+pub const ABOUT: About = About {
+    definition: "R&D consortium project performance types: each project typed by its members' kinds (I firm, U university, R institute; agencies and others do not change the type)",
+    records: "projects.csv (every member kind), of the year (by_year) or of the selected years (overall); --layers and --kinds do not apply",
+    denominator: "percent: projects of the set (0-100, full precision)",
+};
+
 /// Compute the consortium report over the selected projects (members of
 /// unselected kinds are left out; projects left with no member are skipped). Time O(project memberships).
 pub fn consortia(s: &Scope) -> Consortia {
@@ -225,6 +235,7 @@ pub fn consortia(s: &Scope) -> Consortia {
         by_region.entry(region_of(s, g)).or_default().add(t, agency);
     }
     Consortia {
+        about: ABOUT,
         overall: overall.breakdown(),
         by_year: by_year
             .into_iter()

@@ -7,12 +7,12 @@
 //!   (`--by region|kind|size_class|mini_cluster|complex`); actors with no
 //!   value form the group `unknown`. For `mini_cluster` an actor in several
 //!   mini clusters belongs to each.
-//! - Cell (a, b), a ≤ b in group order: `links` = linked pairs {u, v} with
+//! - Cell (a, b), a ≤ b in group order: `linked_pairs` = linked pairs {u, v} with
 //!   u ∈ a and v ∈ b (either way round; a pair counts once per cell);
-//!   `pairs` = possible such pairs of distinct actors: n(n−1)/2 within a
+//!   `possible_pairs` = possible such pairs of distinct actors: n(n−1)/2 within a
 //!   group, n_a·n_b between groups, minus the pairs counted twice when the
 //!   groups overlap (mini clusters): n_a·n_b − c − c(c−1)/2 with
-//!   c = |a ∩ b|; `density` = links / pairs, null when pairs = 0 (e.g. a
+//!   c = |a ∩ b|; `density` = linked_pairs / possible_pairs, null when possible_pairs = 0 (e.g. a
 //!   one-member group with itself).
 //! - A linked pair is **internal** (I) when its ends share a group (any
 //!   shared mini cluster; two `unknown` actors are internal), else
@@ -97,11 +97,11 @@ pub struct Cell {
     pub a: String,
     /// Second group (equal to `a` on the diagonal).
     pub b: String,
-    /// Linked actor pairs between (or within) the groups.
-    pub links: u64,
-    /// Possible pairs.
-    pub pairs: u64,
-    /// links / pairs; null when pairs = 0.
+    /// Linked actor pairs between (or within) the groups (`links` before 0.2).
+    pub linked_pairs: u64,
+    /// Possible pairs (`pairs` before 0.2).
+    pub possible_pairs: u64,
+    /// linked_pairs / possible_pairs; null when possible_pairs = 0.
     pub density: Option<f64>,
 }
 
@@ -120,8 +120,8 @@ pub struct Density {
     pub ei_index: Option<f64>,
     /// Per group: (E_g − I_g) / (E_g + I_g); null when the group has no link.
     pub ei_by_group: BTreeMap<String, Option<f64>>,
-    /// Linked actor pairs in the view.
-    pub links: u64,
+    /// Linked actor pairs in the view (`links` before 0.2).
+    pub linked_pairs: u64,
     /// Linked pairs whose ends share no group.
     pub external: u64,
     /// Linked pairs whose ends share a group.
@@ -240,8 +240,8 @@ pub fn density(net: &Network, view: &View, by: By) -> Density {
             cells.push(Cell {
                 a: names[a].clone(),
                 b: names[b].clone(),
-                links: l,
-                pairs,
+                linked_pairs: l,
+                possible_pairs: pairs,
                 density: ratio(l as f64, pairs as f64),
             });
         }
@@ -266,7 +266,7 @@ pub fn density(net: &Network, view: &View, by: By) -> Density {
             .enumerate()
             .map(|(g, n)| (n.clone(), ei(ext_g[g], int_g[g])))
             .collect(),
-        links: total,
+        linked_pairs: total,
         external,
         internal,
     }

@@ -1,17 +1,27 @@
 //! Global networking weight: the share of purchase/sales networking whose
-//! partner is abroad (the seed's "weight of global networking related to
-//! purchase and sales", 27.7% in 2004 → 30.6% in 2009).
+//! partner is abroad (the KICOX report's "Weight of global networking
+//! related to purchase and sales (%)", 27.7% in 2004 → 30.6% in 2009, table
+//! "[R&D Improvement of Industrial Clusters]").
 //!
-//! Among the selected ties whose type is in a list (default `purchase`,
-//! `sales`, `supply`; exact, case-sensitive match), the share whose two ends
-//! have a different `country`. Null when there is no such tie.
+//! Among the ties whose type is in a list (default `purchase`, `sales`,
+//! [`crate::model::tie_types::GLOBAL_TRADE`]; exact, case-sensitive match;
+//! `--global-types` changes it), the share whose two ends have a different
+//! `country`. Records fixed by the definition: `--layers` and `--kinds` do
+//! not apply, `--years` clips the year axis. Null when there is no such tie.
 
-use super::common::{Scope, bucket, by_year, ratio};
+use super::common::{About, Scope, bucket, by_year, ratio};
 use crate::model::Tie;
 use serde::Serialize;
 
 /// Tie types counted by default.
-pub const DEFAULT_TYPES: [&str; 3] = ["purchase", "sales", "supply"];
+pub const DEFAULT_TYPES: [&str; 2] = crate::model::tie_types::GLOBAL_TRADE;
+
+/// The definition strings of the section.
+pub const ABOUT: About = About {
+    definition: "weight of global networking related to purchase and sales: the share (0-1) of the ties of the counted types (`types`) whose two ends are in different countries",
+    records: "ties.csv rows of the counted types (default purchase, sales; --global-types), any actor kinds, of the year (by_year) or of the selected years (overall); --layers and --kinds do not apply",
+    denominator: "ties of the counted types",
+};
 
 /// Options of the global networking weight.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +62,9 @@ pub struct YearGlobalShare {
 /// The global networking report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GlobalNetworking {
+    /// Definition, records, denominator.
+    #[serde(flatten)]
+    pub about: About,
     /// Tie types counted.
     pub types: Vec<String>,
     /// All selected ties of those types.
@@ -79,6 +92,7 @@ pub fn global_networking(s: &Scope, o: &GlobalOpts) -> GlobalNetworking {
     let ties: Vec<&Tie> = s.ties().filter(|t| o.types.contains(&t.kind)).collect();
     let ty = by_year(ties.iter().copied(), |t| t.year);
     GlobalNetworking {
+        about: ABOUT,
         types: o.types.clone(),
         overall: share(s, ties.iter().copied()),
         by_year: s

@@ -1,22 +1,29 @@
-//! Inter-business connections: firm–firm links per firm ("cases /
-//! companies" in the seed's R&D improvement table, 2.49 in 2004 → 2.93 in
-//! 2009).
+//! Inter-business connections per company: the KICOX report's "Average
+//! number of inter-business connection (cases / companies)" (2.49 in 2004 →
+//! 2.93 in 2009, table "[R&D Improvement of Industrial Clusters]").
 //!
-//! Definitions (links with both ends `kind == firm`, any country):
-//! - a firm's **cases** are its firm–firm links: one per other firm in each
-//!   shared selected event or project and one per selected tie, parallel
-//!   links counted. A firm in a group with f other firms has f cases from it;
-//!   groups are never expanded into pairs.
-//! - its **partners** are the distinct firms it has at least one link with.
-//! - `avg_cases_per_firm` = Σ cases / firms, `avg_partners_per_firm` =
-//!   Σ partners / firms, `share_without_firm_partner` = firms with no
-//!   partner / firms, over every firm of the selection (firms with no link
-//!   count as 0). Null when there are no firms.
-//! - By year: the same on the links of that single year only; the
-//!   denominators are still every firm of the selection.
+//! Definitions (records fixed by the definition; `--layers` and `--kinds`
+//! do not apply, `--years` clips the year axis):
+//! - records: the ties of a **business** type (`purchase`, `sales`,
+//!   `supply`, `mentoring`, see [`crate::model::tie_types`]) whose two ends
+//!   are firms (any country). I-U-I collaboration ties, events and
+//!   projects never enter.
+//! - a firm's **cases** are its business ties: a tie counts once at each of
+//!   its two firms (one connection each), parallel ties counted.
+//! - its **partners** are the distinct firms it has at least one such tie with.
+//! - `avg_cases_per_firm` = Σ cases / all firms of the dataset (firms with
+//!   no tie count as 0); `avg_cases_per_participating_firm` = Σ cases /
+//!   participating firms (firms with an event participation, project
+//!   membership or tie in the period, see
+//!   [`super::common::Participation`]); `avg_partners_per_firm` =
+//!   Σ partners / firms; `share_without_firm_partner` = firms with no
+//!   partner / firms. Null when the denominator is 0.
+//! - By year: the same on the ties of that single year; `firms` stays every
+//!   firm, `participating_firms` are those of that year.
 
-use super::common::{Scope, UNKNOWN, bucket, by_year, ratio};
-use crate::model::{Kind, Layer, SizeClass};
+use super::common::{About, Participation, Scope, UNKNOWN, bucket, by_year, ratio};
+use crate::model::tie_types::{TieClass, classify};
+use crate::model::{Kind, SizeClass};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -24,12 +31,16 @@ use std::collections::BTreeMap;
 /// Firm–firm link figures over a set of firms.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FirmLinks {
-    /// Firms in the set (the denominator).
+    /// Firms in the set (the all-firms denominator).
     pub firms: u64,
-    /// Σ firm–firm links at these firms (a link between two firms of the set counts at both).
+    /// Of those, firms participating in the period (the participating-firms denominator).
+    pub participating_firms: u64,
+    /// Σ business ties at these firms (a tie between two firms of the set counts at both).
     pub cases: u64,
-    /// cases / firms (links per firm); null without firms.
+    /// cases / firms (connections per firm); null without firms.
     pub avg_cases_per_firm: Option<f64>,
+    /// cases / participating_firms; null without participating firms.
+    pub avg_cases_per_participating_firm: Option<f64>,
     /// Σ distinct firm partners / firms; null without firms.
     pub avg_partners_per_firm: Option<f64>,
     /// Share (0–1) of the firms with no firm partner; null without firms.
@@ -59,7 +70,10 @@ pub struct YearFirmLinks {
 /// The inter-business connection report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InterBusiness {
-    /// All firms of the selection, all selected links.
+    /// Definition, records, denominator.
+    #[serde(flatten)]
+    pub about: About,
+    /// All firms, all business ties of the selected years.
     pub overall: FirmLinks,
     /// By firm size class (`lt30` … `300+`, then `unknown`).
     pub by_size_class: Vec<NamedFirmLinks>,
@@ -67,7 +81,7 @@ pub struct InterBusiness {
     pub by_size_group: Vec<NamedFirmLinks>,
     /// By firm region, by name, `unknown` last.
     pub by_region: Vec<NamedFirmLinks>,
-    /// By year: links of that year only; denominators all firms.
+    /// By year: ties of that year only; `firms` all firms, participating firms of that year.
     pub by_year: Vec<YearFirmLinks>,
 }
 
@@ -88,28 +102,15 @@ impl FirmGroups {
         let mut fix = vec![u32::MAX; net.actors.len()];
         let mut firms = Vec::new();
         for (i, a) in net.actors.iter().enumerate() {
-            if a.kind == Kind::Firm && s.sel.keeps_kind(Kind::Firm) {
+            if a.kind == Kind::Firm {
                 fix[i] = firms.len() as u32;
                 firms.push(i as u32);
             }
         }
         let mut groups = Vec::new();
-        for layer in [Layer::Event, Layer::Project] {
-            for g in s.groups(layer) {
-                let fm: Vec<u32> = g
-                    .members
-                    .iter()
-                    .map(|m| fix[m.actor as usize])
-                    .filter(|&f| f != u32::MAX)
-                    .collect();
-                if fm.len() >= 2 {
-                    groups.push((g.year, fm));
-                }
-            }
-        }
         for t in s.ties() {
             let (a, b) = (fix[t.source as usize], fix[t.target as usize]);
-            if a != u32::MAX && b != u32::MAX {
+            if a != u32::MAX && b != u32::MAX && classify(&t.kind) == TieClass::Business {
                 groups.push((t.year, vec![a, b]));
             }
         }
@@ -187,21 +188,25 @@ impl FirmGroups {
     }
 }
 
-fn from_totals(firms: u64, cases: u64, partners: u64, with: u64) -> FirmLinks {
+fn from_totals(firms: u64, active: u64, cases: u64, partners: u64, with: u64) -> FirmLinks {
     let f = firms as f64;
     FirmLinks {
         firms,
+        participating_firms: active,
         cases,
         avg_cases_per_firm: ratio(cases as f64, f),
+        avg_cases_per_participating_firm: ratio(cases as f64, active as f64),
         avg_partners_per_firm: ratio(partners as f64, f),
         share_without_firm_partner: ratio((firms - with) as f64, f),
     }
 }
 
-fn stats<'a>(it: impl Iterator<Item = &'a (u64, u64)>) -> FirmLinks {
+fn stats<'a>(it: impl Iterator<Item = &'a (u64, u64, bool)>) -> FirmLinks {
     let (mut firms, mut cases, mut partners, mut alone) = (0u64, 0u64, 0u64, 0u64);
-    for &(c, p) in it {
+    let mut active = 0u64;
+    for &(c, p, act) in it {
         firms += 1;
+        active += u64::from(act);
         cases += c;
         partners += p;
         alone += u64::from(p == 0);
@@ -209,12 +214,21 @@ fn stats<'a>(it: impl Iterator<Item = &'a (u64, u64)>) -> FirmLinks {
     let f = firms as f64;
     FirmLinks {
         firms,
+        participating_firms: active,
         cases,
         avg_cases_per_firm: ratio(cases as f64, f),
+        avg_cases_per_participating_firm: ratio(cases as f64, active as f64),
         avg_partners_per_firm: ratio(partners as f64, f),
         share_without_firm_partner: ratio(alone as f64, f),
     }
 }
+
+/// The definition strings of the section.
+pub const ABOUT: About = About {
+    definition: "inter-business connections per company: each firm-firm tie of a business type (purchase, sales, supply, mentoring) counts as one connection at each of its two firms",
+    records: "ties.csv rows of a business type with two firm ends, of the year (by_year) or of the selected years (overall); --layers and --kinds do not apply",
+    denominator: "avg_cases_per_firm: every firm of the dataset (as the KICOX report's figure); avg_cases_per_participating_firm: firms with an event, project or tie in the period",
+};
 
 /// Compute the inter-business connection report of a selection.
 ///
@@ -224,9 +238,15 @@ fn stats<'a>(it: impl Iterator<Item = &'a (u64, u64)>) -> FirmLinks {
 pub fn inter_business(s: &Scope) -> InterBusiness {
     let fg = FirmGroups::new(s);
     let net = s.net;
-    let all = fg.per_firm();
+    let part = Participation::new(s);
+    let all: Vec<(u64, u64, bool)> = fg
+        .per_firm()
+        .into_iter()
+        .zip(&fg.firms)
+        .map(|((c, p), &a)| (c, p, part.active[a as usize]))
+        .collect();
     let by = |key: &dyn Fn(u32) -> String, order: &[&str]| -> Vec<NamedFirmLinks> {
-        let mut m: BTreeMap<String, Vec<(u64, u64)>> = BTreeMap::new();
+        let mut m: BTreeMap<String, Vec<(u64, u64, bool)>> = BTreeMap::new();
         for (i, &a) in fg.firms.iter().enumerate() {
             m.entry(key(a)).or_default().push(all[i]);
         }
@@ -291,11 +311,12 @@ pub fn inter_business(s: &Scope) -> InterBusiness {
             let (c, p, w) = fg.totals(bucket(&years, y), &mut stamp, &mut epoch);
             YearFirmLinks {
                 year: y,
-                stats: from_totals(firms, c, p, w),
+                stats: from_totals(firms, part.year(y), c, p, w),
             }
         })
         .collect();
     InterBusiness {
+        about: ABOUT,
         overall: stats(all.iter()),
         by_size_class,
         by_size_group,

@@ -1,32 +1,53 @@
-//! I-U-I collaboration cases per firm (the seed's "cases of
-//! industry-university-institute collaboration (cases / companies)", 2.2 in
-//! 2004 → 4.8 in 2009).
+//! Cases of industry-university-institute (I-U-I) collaboration per
+//! company: the KICOX report's "Cases of industry-university-institute
+//! collaboration (cases / companies)" (2.2 in 2004 → 4.8 in 2009, table
+//! "[R&D Improvement of Industrial Clusters]").
 //!
-//! A firm's I-U-I **project cases** are the selected projects it takes part
-//! in together with at least one university or institute (of a selected
-//! kind); its **event cases** the same for events. Averages are over every
-//! firm of the selection (firms with no case count as 0), null without firms.
+//! Definition (records fixed by the definition; `--layers` and `--kinds` do
+//! not apply, `--years` clips the year axis). The **cases** of a period are
+//! - **tie cases**: ties.csv rows of an I-U-I collaboration type
+//!   (`joint_research`, `technology_transfer`, `technical_guidance`,
+//!   `consulting`, see [`crate::model::tie_types`]) between a firm and a
+//!   university or institute, one case per row;
+//! - **project cases**: one case per (project, firm member) for the projects
+//!   with at least one university or institute member.
+//!
+//! `avg_cases_per_participating_firm` = cases / firms participating in the
+//! period (an event participation, project membership or tie, see
+//! [`super::common::Participation`]): the surveyed population the report's
+//! average refers to. `avg_cases_per_firm` = cases / every firm of the
+//! dataset. Event co-attendance with a university or institute is reported
+//! beside the cases (`event_cases`) but is not a collaboration case.
 
-use super::common::{Scope, bucket, by_year, ratio};
-use crate::model::{Group, Kind, Layer};
+use super::common::{About, Participation, Scope, bucket, by_year, ratio};
+use crate::model::tie_types::{TieClass, classify};
+use crate::model::{Group, Kind, Layer, Tie};
 use serde::Serialize;
 
-/// I-U-I collaboration figures over the firms of the selection.
+/// I-U-I collaboration figures of a period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IuiCases {
-    /// Firms of the selection (the denominator).
+    /// Every firm of the dataset (the all-firms denominator).
     pub firms: u64,
-    /// Σ over firms of their projects with a university or institute.
+    /// Firms participating in the period (the participating-firms denominator).
+    pub participating_firms: u64,
+    /// I-U-I collaboration ties between a firm and a university or institute.
+    pub tie_cases: u64,
+    /// Σ over projects with a university or institute member of their firm members.
     pub project_cases: u64,
-    /// Σ over firms of their events with a university or institute.
-    pub event_cases: u64,
+    /// tie_cases + project_cases.
+    pub cases: u64,
+    /// cases / participating_firms (the report's figure); null without participating firms.
+    pub avg_cases_per_participating_firm: Option<f64>,
+    /// cases / firms; null without firms.
+    pub avg_cases_per_firm: Option<f64>,
     /// project_cases / firms; null without firms.
     pub avg_project_cases_per_firm: Option<f64>,
+    /// Not a case: Σ over events with a university or institute of their firm participants.
+    pub event_cases: u64,
     /// event_cases / firms; null without firms.
     pub avg_event_cases_per_firm: Option<f64>,
-    /// (project_cases + event_cases) / firms; null without firms.
-    pub avg_cases_per_firm: Option<f64>,
-    /// Firms with at least one project or event case.
+    /// Firms with at least one tie or project case.
     pub firms_with_cases: u64,
 }
 
@@ -35,7 +56,7 @@ pub struct IuiCases {
 pub struct YearIuiCases {
     /// The year.
     pub year: i32,
-    /// Groups of that year only; all firms as denominator.
+    /// Records of that year; participating firms of that year.
     #[serde(flatten)]
     pub stats: IuiCases,
 }
@@ -43,67 +64,118 @@ pub struct YearIuiCases {
 /// The I-U-I collaboration report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IuiCollaboration {
-    /// All selected projects and events.
+    /// Definition, records, denominator.
+    #[serde(flatten)]
+    pub about: About,
+    /// All selected years.
     pub overall: IuiCases,
     /// By year.
     pub by_year: Vec<YearIuiCases>,
 }
 
-fn cases(s: &Scope, firms_n: u64, projects: &[&Group], events: &[&Group]) -> IuiCases {
+/// The definition strings of the section.
+pub const ABOUT: About = About {
+    definition: "cases of industry-university-institute collaboration per company: one case per I-U-I collaboration tie (joint_research, technology_transfer, technical_guidance, consulting) between a firm and a university or institute, plus one per (project, firm member) of each project with a university or institute member",
+    records: "ties.csv rows of an I-U-I type with a firm end and a university/institute end, and projects.csv, of the year (by_year) or of the selected years (overall); --layers and --kinds do not apply",
+    denominator: "avg_cases_per_participating_firm: firms with an event, project or tie in the period (as the KICOX report's figure); avg_cases_per_firm: every firm of the dataset",
+};
+
+fn is_ur(k: Kind) -> bool {
+    matches!(k, Kind::University | Kind::Institute)
+}
+
+/// Whether a tie is an I-U-I collaboration case: an I-U-I type between a
+/// firm and a university or institute.
+pub fn is_iui_case(s: &Scope, t: &Tie) -> bool {
+    let (a, b) = (s.net.actor(t.source).kind, s.net.actor(t.target).kind);
+    classify(&t.kind) == TieClass::Iui
+        && ((a == Kind::Firm && is_ur(b)) || (b == Kind::Firm && is_ur(a)))
+}
+
+fn firm_members<'a>(s: &'a Scope, g: &'a Group) -> impl Iterator<Item = u32> + 'a {
+    g.members
+        .iter()
+        .map(|m| m.actor)
+        .filter(|&a| s.net.actor(a).kind == Kind::Firm)
+}
+
+fn cases(
+    s: &Scope,
+    firms: u64,
+    active: u64,
+    ties: &[&Tie],
+    projects: &[&Group],
+    events: &[&Group],
+) -> IuiCases {
+    let has_ur = |g: &Group| g.members.iter().any(|m| is_ur(s.net.actor(m.actor).kind));
     let mut with: Vec<u32> = Vec::new();
-    let mut count = |groups: &[&Group]| -> u64 {
-        let mut total = 0u64;
-        for g in groups.iter().filter(|g| has_ur(s, g)) {
-            for a in s.members(g) {
-                if s.net.actor(a).kind == Kind::Firm {
-                    total += 1;
-                    with.push(a);
-                }
-            }
+    let mut project_cases = 0u64;
+    for g in projects.iter().filter(|g| has_ur(g)) {
+        for a in firm_members(s, g) {
+            project_cases += 1;
+            with.push(a);
         }
-        total
-    };
-    let project_cases = count(projects);
-    let event_cases = count(events);
+    }
+    for t in ties {
+        let a = if s.net.actor(t.source).kind == Kind::Firm {
+            t.source
+        } else {
+            t.target
+        };
+        with.push(a);
+    }
+    let event_cases: u64 = events
+        .iter()
+        .filter(|g| has_ur(g))
+        .map(|g| firm_members(s, g).count() as u64)
+        .sum();
     with.sort_unstable();
     with.dedup();
-    let f = firms_n as f64;
+    let tie_cases = ties.len() as u64;
+    let total = tie_cases + project_cases;
+    let f = firms as f64;
     IuiCases {
-        firms: firms_n,
+        firms,
+        participating_firms: active,
+        tie_cases,
         project_cases,
-        event_cases,
+        cases: total,
+        avg_cases_per_participating_firm: ratio(total as f64, active as f64),
+        avg_cases_per_firm: ratio(total as f64, f),
         avg_project_cases_per_firm: ratio(project_cases as f64, f),
+        event_cases,
         avg_event_cases_per_firm: ratio(event_cases as f64, f),
-        avg_cases_per_firm: ratio((project_cases + event_cases) as f64, f),
         firms_with_cases: with.len() as u64,
     }
 }
 
-fn has_ur(s: &Scope, g: &Group) -> bool {
-    s.members(g)
-        .any(|a| matches!(s.net.actor(a).kind, Kind::University | Kind::Institute))
-}
-
-/// Compute the I-U-I collaboration report. Time O(P log P + Y) for P
-/// participations and Y years on the axis.
+/// Compute the I-U-I collaboration report on a scope (see the module docs
+/// for the records; pass a [`super::common::domain_selection`] scope).
+/// Time O(P log P + Y) for P participations and ties and Y years on the axis.
 pub fn iui_collaboration(s: &Scope) -> IuiCollaboration {
-    let firms_n = if s.sel.keeps_kind(Kind::Firm) {
-        s.net.actors.iter().filter(|a| a.kind == Kind::Firm).count() as u64
-    } else {
-        0
-    };
+    let part = Participation::new(s);
+    let ties: Vec<&Tie> = s.ties().filter(|t| is_iui_case(s, t)).collect();
     let projects: Vec<&Group> = s.groups(Layer::Project).collect();
     let events: Vec<&Group> = s.groups(Layer::Event).collect();
+    let ty = by_year(ties.iter().copied(), |t| t.year);
     let py = by_year(projects.iter().copied(), |g| g.year);
     let ey = by_year(events.iter().copied(), |g| g.year);
     IuiCollaboration {
-        overall: cases(s, firms_n, &projects, &events),
+        about: ABOUT,
+        overall: cases(s, part.firms, part.overall, &ties, &projects, &events),
         by_year: s
             .years()
             .into_iter()
             .map(|y| YearIuiCases {
                 year: y,
-                stats: cases(s, firms_n, bucket(&py, y), bucket(&ey, y)),
+                stats: cases(
+                    s,
+                    part.firms,
+                    part.year(y),
+                    bucket(&ty, y),
+                    bucket(&py, y),
+                    bucket(&ey, y),
+                ),
             })
             .collect(),
     }

@@ -12,10 +12,11 @@
 //! next to a random predictor and preferential attachment (see
 //! [`crate::algo::linkpred_eval`] for the measures).
 
+use super::common::ratio;
 use crate::algo::linkpred::Method;
-use crate::algo::linkpred_eval::{EvalOpts, EvalScore, Predicts, Split, evaluate};
+use crate::algo::linkpred_eval::{EvalOpts, EvalScore, Predicts, Split, evaluate_classes};
 use crate::error::{Error, Result};
-use crate::model::Network;
+use crate::model::{Kind, Network};
 use crate::view::{View, ViewOpts, YearRange};
 use serde::Serialize;
 
@@ -44,6 +45,9 @@ pub struct EvalRow {
     pub recall_at_k: Option<f64>,
     /// precision@k divided by the random predictor's; null if that is 0.
     pub lift: Option<f64>,
+    /// Share (0–1) of each partner kind among the candidates of the top-k
+    /// lists (actors with new links), every kind listed; null without picks.
+    pub top_k_kind_shares: std::collections::BTreeMap<&'static str, Option<f64>>,
 }
 
 /// The `iuinet match-eval` report (`schema` = `iuinet.match-eval/1`).
@@ -62,11 +66,14 @@ pub struct MatchEvalReport {
     /// Actors with a link in training.
     pub actors_present: u64,
     /// Distinct linked pairs in training.
-    pub train_links: u64,
+    pub train_pairs: u64,
     /// Distinct pairs linked after the split.
-    pub later_links: u64,
+    pub later_pairs: u64,
     /// Of those, new pairs between present actors (the test pairs).
-    pub test_links: u64,
+    pub test_pairs: u64,
+    /// Share (0–1) of each kind among the actors present in training (the
+    /// base rate to read `top_k_kind_shares` against).
+    pub present_kind_shares: std::collections::BTreeMap<&'static str, Option<f64>>,
     /// Actors with at least one test link (precision/recall averages over them).
     pub actors_evaluated: u64,
     /// Random, preferential attachment, then the methods asked for.
@@ -145,11 +152,33 @@ pub fn match_eval(net: &Network, base: &ViewOpts, o: &MatchEvalOpts) -> Result<M
         tested[u as usize] = true;
         tested[v as usize] = true;
     }
-    let mut pos = vec![0u32; net.actors.len()];
-    for (i, a) in net.actors_by_id().into_iter().enumerate() {
-        pos[a as usize] = i as u32;
+    // ties in the top-k lists by the seeded id hash of matchmaking (the
+    // evidence order of `match` is not applied here)
+    let rank = crate::metrics::matching::hash_rank(net, &train, o.eval.seed);
+    let class: Vec<u8> = train
+        .actors
+        .iter()
+        .map(|&a| {
+            Kind::ALL
+                .iter()
+                .position(|&k| k == net.actor(a).kind)
+                .unwrap_or(0) as u8
+        })
+        .collect();
+    let shares = |counts: &[u64]| -> std::collections::BTreeMap<&'static str, Option<f64>> {
+        let total: u64 = counts.iter().sum();
+        Kind::ALL
+            .iter()
+            .zip(counts)
+            .map(|(k, &c)| (k.as_str(), ratio(c as f64, total as f64)))
+            .collect()
+    };
+    let mut present_by = vec![0u64; Kind::ALL.len()];
+    for (v, &p) in present.iter().enumerate() {
+        if p {
+            present_by[class[v] as usize] += 1;
+        }
     }
-    let rank: Vec<u32> = train.actors.iter().map(|&a| pos[a as usize]).collect();
     let split = Split {
         train: &train.csr,
         present: &present,
@@ -166,7 +195,10 @@ pub fn match_eval(net: &Network, base: &ViewOpts, o: &MatchEvalOpts) -> Result<M
     }
     let scores: Vec<(Predicts, EvalScore)> = what
         .iter()
-        .map(|&w| (w, evaluate(&split, w, &rank, &o.eval)))
+        .map(|&w| {
+            let s = evaluate_classes(&split, w, &rank, &o.eval, &class, Kind::ALL.len());
+            (w, s)
+        })
         .collect();
     let random_p = scores[0].1.precision_at_k;
     let results = scores
@@ -183,6 +215,7 @@ pub fn match_eval(net: &Network, base: &ViewOpts, o: &MatchEvalOpts) -> Result<M
                 (Some(p), Some(r)) if r > 0.0 => Some(p / r),
                 _ => None,
             },
+            top_k_kind_shares: shares(&s.picked_by_class),
         })
         .collect();
     Ok(MatchEvalReport {
@@ -192,9 +225,10 @@ pub fn match_eval(net: &Network, base: &ViewOpts, o: &MatchEvalOpts) -> Result<M
         train_years,
         test_years,
         actors_present: present.iter().filter(|&&p| p).count() as u64,
-        train_links: train.csr.m() as u64,
-        later_links: test.csr.m() as u64,
-        test_links: pairs.len() as u64,
+        train_pairs: train.csr.m() as u64,
+        later_pairs: test.csr.m() as u64,
+        test_pairs: pairs.len() as u64,
+        present_kind_shares: shares(&present_by),
         actors_evaluated: tested.iter().filter(|&&t| t).count() as u64,
         results,
     })
@@ -226,11 +260,11 @@ mod tests {
             methods: vec![Method::ResourceAllocation],
         };
         let r = match_eval(&net, &ViewOpts::default(), &o).unwrap();
-        assert_eq!(r.train_links, 2);
+        assert_eq!(r.train_pairs, 2);
         // after 2005: a–c, a–d, c–d, a–b
-        assert_eq!(r.later_links, 4);
+        assert_eq!(r.later_pairs, 4);
         // new between present (a, b, c): a–c only
-        assert_eq!(r.test_links, 1);
+        assert_eq!(r.test_pairs, 1);
         assert_eq!(r.actors_present, 3);
         assert_eq!(r.actors_evaluated, 2);
         let ra = &r.results[2];

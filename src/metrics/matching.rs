@@ -5,8 +5,24 @@
 //! with a positive score (see [`crate::algo::linkpred`]), optionally of one
 //! kind, and in the same region as s, in another region, or any. A missing
 //! region counts as the value `unknown`: `same` for a source with no region
-//! proposes actors with no region. Ties in the score are broken by actor id
-//! ascending.
+//! proposes actors with no region.
+//!
+//! **Ties.** Candidates with exactly the same score are ordered by evidence
+//! that carries information, then by chance, never by id (ids encode the
+//! kind, so an id order would always put universities `u…` and institutes
+//! `r…` after firms `f…`):
+//! 1. more common partners (distinct actors linked to both in the view);
+//! 2. more shared mini clusters (see `mini_clusters` below);
+//! 3. the candidate active more recently (latest year of any of its event
+//!    participations, project memberships or ties);
+//! 4. a seeded hash of the (actor, candidate) id pair ([`pair_hash`]:
+//!    SplitMix64 of FNV-1a; `seed` in the options): a pseudo-random order,
+//!    the same on every run and platform, independent of how ids sort, and
+//!    drawn afresh for each actor, so that no candidate is favoured at every
+//!    actor's ties.
+//!
+//! The whole tie at the cut is ranked this way before cutting at `top`;
+//! `top` 0 lists every candidate.
 //!
 //! Explanation (`--explain`), per candidate c:
 //!
@@ -84,10 +100,12 @@ pub struct MatchOpts {
     pub partner_kind: Option<Kind>,
     /// Region of the candidates relative to the source.
     pub region: RegionFilter,
-    /// Candidates per source.
+    /// Candidates per source; 0 lists all.
     pub top: usize,
     /// Attach explanations.
     pub explain: bool,
+    /// Seed of the last tie-break (a hash of the candidate's id).
+    pub seed: u64,
 }
 
 impl Default for MatchOpts {
@@ -98,6 +116,7 @@ impl Default for MatchOpts {
             region: RegionFilter::Any,
             top: 10,
             explain: false,
+            seed: 0,
         }
     }
 }
@@ -278,13 +297,159 @@ pub fn find_actor(net: &Network, id: &str) -> Result<ActorIx> {
     Err(Error::Usage(msg))
 }
 
-/// Rank of each view node in actor-id order (the tie-break).
+/// SplitMix64 of FNV-1a of `id`, mixed with `seed`: a portable hash.
+pub fn id_hash(id: &str, seed: u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in id.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut z = h ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// The last tie-break of candidate `c` for actor `s` (smaller first): a
+/// hash of both ids and the seed.
+pub fn pair_hash(s: &str, c: &str, seed: u64) -> u64 {
+    id_hash(c, id_hash(s, seed))
+}
+
+/// Rank of each view node by [`id_hash`] (ties of the hash by id): the
+/// order the predictor returns ties in, before [`TieBreak::cut`].
+pub fn hash_rank(net: &Network, view: &View, seed: u64) -> Vec<u32> {
+    let mut order: Vec<(u64, &str, u32)> = view
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(v, &a)| {
+            let id = net.actor(a).id.as_str();
+            (id_hash(id, seed), id, v as u32)
+        })
+        .collect();
+    order.sort_unstable();
+    let mut rank = vec![0u32; view.n()];
+    for (i, x) in order.iter().enumerate() {
+        rank[x.2 as usize] = i as u32;
+    }
+    rank
+}
+
+/// Rank of each view node in actor-id order (the output order of batches).
 fn id_rank(net: &Network, view: &View) -> Vec<u32> {
     let mut pos = vec![0u32; net.actors.len()];
     for (i, a) in net.actors_by_id().into_iter().enumerate() {
         pos[a as usize] = i as u32;
     }
     view.actors.iter().map(|&a| pos[a as usize]).collect()
+}
+
+/// The evidence that orders candidates tied in score (see the module docs).
+pub struct TieBreak {
+    rank: Vec<u32>,
+    /// Per view node: its actor id.
+    ids: Vec<String>,
+    seed: u64,
+    /// Per view node: its mini clusters, interned, ascending.
+    mcs: Vec<Vec<u32>>,
+    /// Per view node: latest year of any record, `i32::MIN` if none.
+    last_year: Vec<i32>,
+}
+
+impl TieBreak {
+    /// The evidence of every node of `view`. Time O(P log P) for P
+    /// participations and ties.
+    pub fn new(net: &Network, view: &View, seed: u64) -> TieBreak {
+        let mut last = vec![i32::MIN; net.actors.len()];
+        for g in &net.groups {
+            if let Some(y) = g.year {
+                for m in &g.members {
+                    last[m.actor as usize] = last[m.actor as usize].max(y);
+                }
+            }
+        }
+        for t in &net.ties {
+            if let Some(y) = t.year {
+                for a in [t.source, t.target] {
+                    last[a as usize] = last[a as usize].max(y);
+                }
+            }
+        }
+        let names: Vec<BTreeSet<String>> = view
+            .actors
+            .par_iter()
+            .map(|&a| mini_clusters(net, a))
+            .collect();
+        let all: BTreeSet<&String> = names.iter().flatten().collect();
+        let ix: std::collections::BTreeMap<&String, u32> = all
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| (n, i as u32))
+            .collect();
+        TieBreak {
+            rank: hash_rank(net, view, seed),
+            ids: view
+                .actors
+                .iter()
+                .map(|&a| net.actor(a).id.clone())
+                .collect(),
+            seed,
+            mcs: names
+                .iter()
+                .map(|m| m.iter().map(|n| ix[n]).collect())
+                .collect(),
+            last_year: view.actors.iter().map(|&a| last[a as usize]).collect(),
+        }
+    }
+
+    /// The hash rank (for the predictor).
+    pub fn rank(&self) -> &[u32] {
+        &self.rank
+    }
+
+    /// (common partners, shared mini clusters, last year) of candidate c of s.
+    pub fn evidence(&self, view: &View, s: u32, c: u32) -> (usize, usize, i32) {
+        let (a, b) = (&self.mcs[s as usize], &self.mcs[c as usize]);
+        let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
+        (
+            common_neighbors(&view.csr, s, c).len(),
+            shared,
+            self.last_year[c as usize],
+        )
+    }
+
+    /// Order `cands` (every candidate scoring at least the `top`-th, as
+    /// [`Predictor::top_with_ties`] gives them) by score, then evidence,
+    /// then [`pair_hash`], and keep the first `top`. Time O(c (k_s + k_c) + c log c)
+    /// for c candidates tied with another.
+    pub fn cut(&self, view: &View, s: u32, cands: Vec<Candidate>, top: usize) -> Vec<Candidate> {
+        // evidence is needed only inside runs of equal scores
+        let mut keyed: Vec<(Candidate, (usize, usize, i32), u64)> = Vec::with_capacity(cands.len());
+        for (i, c) in cands.iter().enumerate() {
+            let tied = (i > 0 && cands[i - 1].score == c.score)
+                || cands.get(i + 1).is_some_and(|d| d.score == c.score);
+            let (ev, h) = if tied {
+                (
+                    self.evidence(view, s, c.node),
+                    pair_hash(&self.ids[s as usize], &self.ids[c.node as usize], self.seed),
+                )
+            } else {
+                ((0, 0, 0), 0)
+            };
+            keyed.push((*c, ev, h));
+        }
+        keyed.sort_by(|a, b| {
+            b.0.score
+                .total_cmp(&a.0.score)
+                .then(b.1.cmp(&a.1))
+                .then(a.2.cmp(&b.2))
+                .then(self.rank[a.0.node as usize].cmp(&self.rank[b.0.node as usize]))
+        });
+        keyed.truncate(top);
+        keyed.into_iter().map(|x| x.0).collect()
+    }
 }
 
 /// The candidate filter: kind and region compared through per-node arrays
@@ -338,11 +503,13 @@ pub fn match_actor(
             net.actor(actor).kind
         ))
     })?;
-    let rank = id_rank(net, view);
-    let p = Predictor::with_incidence(&view.csr, &view.incidence, o.method, Some(&rank));
+    let tb = TieBreak::new(net, view, o.seed);
+    let p = Predictor::with_incidence(&view.csr, &view.incidence, o.method, Some(tb.rank()));
     let keep = keep_fn(net, view, o);
     let mut sc = Scratch::new(view.n());
-    let c = p.top(s, o.top, &|v| keep(s, v), &mut sc);
+    let top = if o.top == 0 { usize::MAX } else { o.top };
+    let c = p.top_with_ties(s, top, &|v| keep(s, v), &mut sc);
+    let c = tb.cut(view, s, c, top);
     Ok(MatchReport {
         schema: "iuinet.match/1",
         options: o.clone(),
@@ -370,17 +537,19 @@ pub fn match_all_with(
     progress: crate::algo::Progress<'_>,
 ) -> MatchBatch {
     let rank = id_rank(net, view);
-    let p = Predictor::with_incidence(&view.csr, &view.incidence, o.method, Some(&rank));
+    let tb = TieBreak::new(net, view, o.seed);
+    let p = Predictor::with_incidence(&view.csr, &view.incidence, o.method, Some(tb.rank()));
     let mut sources: Vec<u32> = (0..view.n() as u32)
         .filter(|&v| net.actor(view.actors[v as usize]).kind == kind)
         .collect();
     sources.sort_by_key(|&v| rank[v as usize]);
     let keep = keep_fn(net, view, o);
-    let tops = p.top_batch_with(&sources, o.top, &keep, progress);
+    let top = if o.top == 0 { usize::MAX } else { o.top };
+    let tops = p.top_batch_with_ties(&sources, top, &keep, progress);
     let results = sources
         .par_iter()
-        .zip(&tops)
-        .map(|(&s, c)| result(net, view, s, c, o))
+        .zip(tops)
+        .map(|(&s, c)| result(net, view, s, &tb.cut(view, s, c, top), o))
         .collect();
     MatchBatch {
         schema: "iuinet.match-batch/1",
@@ -543,6 +712,85 @@ mod tests {
         .unwrap()
     }
 
+    /// A hub h with eight spokes a0..a7, and a source s linked to h only:
+    /// every spoke ties at 1/9 under resource allocation with one common
+    /// partner, no mini cluster and the same year, so the seeded hash alone
+    /// orders them; `top` cuts inside the tie, `top` 0 lists all.
+    #[test]
+    fn exact_ties_follow_the_seeded_hash_not_the_id() {
+        let mut actors = String::from("id,kind\nh,agency\ns,firm\n");
+        let mut events =
+            String::from("event_id,type,year,actor_id\ne,forum,2006,h\ne,forum,2006,s\n");
+        for i in 0..8 {
+            actors.push_str(&format!("a{i},firm\n"));
+            events.push_str(&format!("x{i},forum,2006,h\nx{i},forum,2006,a{i}\n"));
+        }
+        let net = crate::ingest::from_csv_strs(&actors, Some(&events), None, None).unwrap();
+        let view = View::build(&net, &ViewOpts::default()).unwrap();
+        let s = find_actor(&net, "s").unwrap();
+        for seed in [0u64, 1, 2] {
+            let mut want: Vec<String> = (0..8).map(|i| format!("a{i}")).collect();
+            want.sort_by_key(|id| pair_hash("s", id, seed));
+            let got = |top: usize| -> Vec<String> {
+                let o = MatchOpts {
+                    top,
+                    seed,
+                    ..MatchOpts::default()
+                };
+                match_actor(&net, &view, s, &o)
+                    .unwrap()
+                    .result
+                    .candidates
+                    .iter()
+                    .map(|c| c.actor.id.clone())
+                    .collect()
+            };
+            assert_eq!(got(3), want[..3].to_vec(), "seed {seed}");
+            assert_eq!(got(0), want, "seed {seed}");
+        }
+        // the hash order is not the id order for every seed
+        let by_hash = |seed: u64| {
+            let mut v: Vec<String> = (0..8).map(|i| format!("a{i}")).collect();
+            v.sort_by_key(|id| pair_hash("s", id, seed));
+            v
+        };
+        assert!(
+            (0..3).any(|seed| by_hash(seed) != (0..8).map(|i| format!("a{i}")).collect::<Vec<_>>())
+        );
+    }
+
+    /// Evidence before the hash: among spokes tied in score, the one with
+    /// more common partners (a second hub) comes first, then the one sharing
+    /// a mini cluster, then the most recently active.
+    #[test]
+    fn exact_ties_follow_evidence_first() {
+        // s – h; h – a, b, c, d; with CN all four have 1 common partner, so
+        // ties are on score; b shares mini cluster m with s; c was active in
+        // 2009, the others in 2006.
+        let net = crate::ingest::from_csv_strs(
+            "id,kind,mini_clusters\nh,agency,\ns,firm,m\na,firm,\nb,firm,m\nc,firm,\nd,firm,\n",
+            Some("event_id,type,year,actor_id\ne,forum,2006,h\ne,forum,2006,s\nx,forum,2006,h\nx,forum,2006,a\nx,forum,2006,b\nx,forum,2006,d\ny,forum,2006,h\ny,forum,2006,c\nz,forum,2009,c\n"),
+            None,
+            None,
+        )
+        .unwrap();
+        let view = View::build(&net, &ViewOpts::default()).unwrap();
+        let s = find_actor(&net, "s").unwrap();
+        let o = MatchOpts {
+            method: Method::CommonNeighbors,
+            top: 2,
+            ..MatchOpts::default()
+        };
+        let ids: Vec<String> = match_actor(&net, &view, s, &o)
+            .unwrap()
+            .result
+            .candidates
+            .iter()
+            .map(|c| c.actor.id.clone())
+            .collect();
+        assert_eq!(ids, ["b", "c"]);
+    }
+
     #[test]
     fn candidates_filters_and_explanation() {
         let net = net();
@@ -559,7 +807,8 @@ mod tests {
             .iter()
             .map(|c| c.actor.id.as_str())
             .collect();
-        // f2 via u1 (degree 2: 1/2), f3 via i1 (degree 2: 1/2): tie → id order
+        // f2 via u1 (degree 2: 1/2), f3 via i1 (degree 2: 1/2): tie, one
+        // common partner each; f2 shares mini cluster `auto` with f1 → first
         assert_eq!(ids, vec!["f2", "f3"]);
         assert_eq!(r.result.candidates[0].score, 0.5);
         let e = r.result.candidates[0].explanation.as_ref().unwrap();

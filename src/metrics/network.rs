@@ -66,13 +66,14 @@ pub struct Components {
 pub struct NetworkSummary {
     /// Actors in the view (kinds selected).
     pub actors: u64,
-    /// Linked actor pairs (collapsed edges).
-    pub edges: u64,
-    /// Links behind those edges (parallel links counted).
+    /// Distinct linked actor pairs (collapsed edges; `edges` before 0.2).
+    pub pairs: u64,
+    /// Links behind those pairs (parallel links counted: one per shared
+    /// group and per tie).
     pub links: u64,
-    /// 2·edges / (n(n−1)); null for n < 2.
+    /// 2·pairs / (n(n−1)); null for n < 2.
     pub density: Option<f64>,
-    /// 2·edges / n (distinct neighbours per actor); null for n = 0.
+    /// 2·pairs / n (distinct neighbours per actor); null for n = 0.
     pub mean_degree: Option<f64>,
     /// Freeman degree centralisation Σ(d_max − d_v) / ((n−1)(n−2)),
     /// 0 (all equal) … 1 (a star); null for n < 3.
@@ -176,7 +177,7 @@ pub fn network_summary_with(
     let btw = scores(Measure::Betweenness);
     NetworkSummary {
         actors: n as u64,
-        edges: m,
+        pairs: m,
         links: view.multiplicity.iter().map(|&k| u64::from(k)).sum::<u64>() / 2,
         density: (n >= 2).then(|| 2.0 * m as f64 / (nf * (nf - 1.0))),
         mean_degree: ratio(2.0 * m as f64, nf),

@@ -1,15 +1,22 @@
 //! The `iuinet metrics` batch report (schema `iuinet.metrics/1`): every
-//! domain figure of the seed's chapter III plus the network summary, in one
-//! serde document. Fields are added, never renamed.
+//! domain figure of the KICOX report's chapter III, the published figures
+//! next to them, and the network summaries, in one serde document. Fields
+//! are added, never renamed. The domain sections are computed on the
+//! records their definitions name (each says so in `records`): the view
+//! flags `--layers` and `--kinds` apply to `density` and `network` only;
+//! `--years` clips every year axis.
 
 use super::activity::{ActivityReport, MiniClusters, activity_report, mini_clusters};
-use super::common::Scope;
+use super::common::{Scope, domain_selection};
 use super::consortia::{Consortia, consortia};
 use super::density::{By, Density, density};
 use super::global::{GlobalNetworking, GlobalOpts, global_networking};
 use super::inter_business::{InterBusiness, inter_business};
 use super::iui::{IuiCollaboration, iui_collaboration};
+use super::large_sme::{LargeSmeProjects, large_sme_projects};
 use super::network::{NetworkOpts, NetworkSummary};
+use super::published::{BUILT_IN, BUILT_IN_NAME, Published, Reference, parse_reference, published};
+use super::size_mix::{SizeMix, size_mix};
 use super::triple_helix::{TripleHelix, triple_helix};
 use crate::error::Result;
 use crate::model::Network;
@@ -24,6 +31,8 @@ pub const SCHEMA: &str = "iuinet.metrics/1";
 /// A section of the report (`--only` takes these names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Section {
+    /// `published`.
+    Published,
     /// `inter_business`.
     InterBusiness,
     /// `iui_collaboration`.
@@ -32,6 +41,10 @@ pub enum Section {
     GlobalNetworking,
     /// `consortia`.
     Consortia,
+    /// `large_sme_projects`.
+    LargeSmeProjects,
+    /// `firm_size_mix`.
+    FirmSizeMix,
     /// `activity`.
     Activity,
     /// `mini_clusters`.
@@ -42,34 +55,44 @@ pub enum Section {
     TripleHelix,
     /// `network`.
     Network,
+    /// `network_views`.
+    NetworkViews,
 }
 
 impl Section {
     /// Every section, in report order.
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 13] = [
+        Section::Published,
         Section::InterBusiness,
         Section::IuiCollaboration,
         Section::GlobalNetworking,
         Section::Consortia,
+        Section::LargeSmeProjects,
+        Section::FirmSizeMix,
         Section::Activity,
         Section::MiniClusters,
         Section::Density,
         Section::TripleHelix,
         Section::Network,
+        Section::NetworkViews,
     ];
 
     /// The JSON key and `--only` name.
     pub fn as_str(self) -> &'static str {
         match self {
+            Section::Published => "published",
             Section::InterBusiness => "inter_business",
             Section::IuiCollaboration => "iui_collaboration",
             Section::GlobalNetworking => "global_networking",
             Section::Consortia => "consortia",
+            Section::LargeSmeProjects => "large_sme_projects",
+            Section::FirmSizeMix => "firm_size_mix",
             Section::Activity => "activity",
             Section::MiniClusters => "mini_clusters",
             Section::Density => "density",
             Section::TripleHelix => "triple_helix",
             Section::Network => "network",
+            Section::NetworkViews => "network_views",
         }
     }
 }
@@ -104,6 +127,9 @@ pub struct MetricsOpts {
     pub density_by: By,
     /// Network summary options.
     pub network: NetworkOpts,
+    /// The reference of the published section: its name and rows; `None`
+    /// uses the built-in KICOX file (`graphs/korea-iccp/published.csv`).
+    pub reference: Option<(String, Vec<Reference>)>,
 }
 
 impl Default for MetricsOpts {
@@ -113,6 +139,7 @@ impl Default for MetricsOpts {
             global: GlobalOpts::default(),
             density_by: By::Region,
             network: NetworkOpts::default(),
+            reference: None,
         }
     }
 }
@@ -135,18 +162,27 @@ pub struct Metrics {
     pub view: ViewOpts,
     /// Sections computed, in report order.
     pub sections: Vec<&'static str>,
+    /// Published figures of the KICOX report next to the computed ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<Published>,
     /// Inter-business connections per firm.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inter_business: Option<InterBusiness>,
     /// I-U-I collaboration cases per firm.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iui_collaboration: Option<IuiCollaboration>,
-    /// Global share of purchase/sales/supply ties.
+    /// Global share of purchase and sales ties.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub global_networking: Option<GlobalNetworking>,
     /// Consortium-type breakdown of projects.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consortia: Option<Consortia>,
+    /// R&D projects of large companies with SMEs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub large_sme_projects: Option<LargeSmeProjects>,
+    /// Firms by size class and group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub firm_size_mix: Option<SizeMix>,
     /// Networking activity statistics.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activity: Option<ActivityReport>,
@@ -155,14 +191,45 @@ pub struct Metrics {
     pub mini_clusters: Option<MiniClusters>,
     /// Link density between groups of actors.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub density: Option<Density>,
+    pub density: Option<OnView<Density>>,
     /// Triple-helix synergy of projects and events.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub triple_helix: Option<TripleHelix>,
-    /// Whole-network summary of the view.
+    /// Whole-network summary of the view of the command's flags
+    /// (`--layers`, `--kinds`, `--weight`); by default every layer, which
+    /// event co-attendance dominates (see `network_views`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub network: Option<NetworkSummary>,
+    pub network: Option<OnView<NetworkSummary>>,
+    /// The collaboration and networking views, each summarised and labelled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network_views: Option<super::network_views::NetworkViews>,
 }
+
+/// A section on the view of the command's flags (`density`, `network`),
+/// with its definition strings first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OnView<T> {
+    /// Definition, records, denominator.
+    #[serde(flatten)]
+    pub about: super::common::About,
+    /// The figures.
+    #[serde(flatten)]
+    pub figures: T,
+}
+
+/// The definition strings of the `density` section.
+pub const DENSITY_ABOUT: super::common::About = super::common::About {
+    definition: "link density between groups of actors (--density-by) and Krackhardt's E-I index, on distinct linked pairs",
+    records: "the collapsed view of the command's flags (--layers, --years, --kinds; default every layer)",
+    denominator: "density: possible pairs of the two groups; cross_share and ei_index: linked pairs",
+};
+
+/// The definition strings of the `network` section.
+pub const NETWORK_ABOUT: super::common::About = super::common::About {
+    definition: "whole-network summary and top actors by centrality of the view of the command's flags",
+    records: "the collapsed view of the command's flags (--layers, --years, --kinds, --weight; default every layer, where event co-attendance gives most linked pairs: see network_views)",
+    denominator: "actors of the view and their possible pairs",
+};
 
 /// Compute the metrics report of `net` on the selection of `view`.
 ///
@@ -180,14 +247,18 @@ pub fn metrics_with(
     o: &MetricsOpts,
     progress: crate::algo::Progress<'_>,
 ) -> Result<Metrics> {
-    let s = Scope::new(net, &view.selection);
+    let dsel = domain_selection(&view.selection);
+    let s = Scope::new(net, &dsel);
     let built = if o.wants(Section::Density) || o.wants(Section::Network) {
         Some(View::build(net, view)?)
     } else {
         None
     };
+    // the published section reads the domain sections: compute them for it
+    let pubs = o.wants(Section::Published);
     let want = |x: Section| o.wants(x);
-    Ok(Metrics {
+    let need = |x: Section| pubs || o.wants(x);
+    let mut m = Metrics {
         schema: SCHEMA,
         dataset: dataset.to_string(),
         view: view.clone(),
@@ -196,23 +267,76 @@ pub fn metrics_with(
             .filter(|&x| want(x))
             .map(Section::as_str)
             .collect(),
-        inter_business: want(Section::InterBusiness).then(|| inter_business(&s)),
-        iui_collaboration: want(Section::IuiCollaboration).then(|| iui_collaboration(&s)),
-        global_networking: want(Section::GlobalNetworking)
+        published: None,
+        inter_business: need(Section::InterBusiness).then(|| inter_business(&s)),
+        iui_collaboration: need(Section::IuiCollaboration).then(|| iui_collaboration(&s)),
+        global_networking: need(Section::GlobalNetworking)
             .then(|| global_networking(&s, &o.global)),
-        consortia: want(Section::Consortia).then(|| consortia(&s)),
-        activity: want(Section::Activity).then(|| activity_report(&s)),
-        mini_clusters: want(Section::MiniClusters).then(|| mini_clusters(&s)),
+        consortia: need(Section::Consortia).then(|| consortia(&s)),
+        large_sme_projects: need(Section::LargeSmeProjects).then(|| large_sme_projects(&s)),
+        firm_size_mix: need(Section::FirmSizeMix).then(|| size_mix(&s)),
+        activity: need(Section::Activity).then(|| activity_report(&s)),
+        mini_clusters: need(Section::MiniClusters).then(|| mini_clusters(&s)),
         density: match (&built, want(Section::Density)) {
-            (Some(v), true) => Some(density(net, v, o.density_by)),
+            (Some(v), true) => Some(OnView {
+                about: DENSITY_ABOUT,
+                figures: density(net, v, o.density_by),
+            }),
             _ => None,
         },
         triple_helix: want(Section::TripleHelix).then(|| triple_helix(&s)),
         network: match (&built, want(Section::Network)) {
-            (Some(v), true) => Some(super::network::network_summary_with(
-                net, v, &o.network, progress,
-            )),
+            (Some(v), true) => Some(OnView {
+                about: NETWORK_ABOUT,
+                figures: super::network::network_summary_with(net, v, &o.network, progress),
+            }),
             _ => None,
         },
-    })
+        network_views: if want(Section::NetworkViews) {
+            Some(super::network_views::network_views(
+                net,
+                view.selection.years,
+                &o.network,
+                progress,
+            )?)
+        } else {
+            None
+        },
+    };
+    if pubs {
+        let built_in;
+        let (name, rows) = match &o.reference {
+            Some((n, r)) => (n.as_str(), r.as_slice()),
+            None => {
+                built_in = parse_reference(std::path::Path::new(BUILT_IN_NAME), BUILT_IN)?;
+                (BUILT_IN_NAME, built_in.as_slice())
+            }
+        };
+        m.published = Some(published(&m, name, rows));
+        if !want(Section::InterBusiness) {
+            m.inter_business = None;
+        }
+        if !want(Section::IuiCollaboration) {
+            m.iui_collaboration = None;
+        }
+        if !want(Section::GlobalNetworking) {
+            m.global_networking = None;
+        }
+        if !want(Section::Consortia) {
+            m.consortia = None;
+        }
+        if !want(Section::LargeSmeProjects) {
+            m.large_sme_projects = None;
+        }
+        if !want(Section::FirmSizeMix) {
+            m.firm_size_mix = None;
+        }
+        if !want(Section::Activity) {
+            m.activity = None;
+        }
+        if !want(Section::MiniClusters) {
+            m.mini_clusters = None;
+        }
+    }
+    Ok(m)
 }

@@ -13,8 +13,29 @@
 //! reported in millibits. **A negative T means synergy**: the three
 //! dimensions together reduce uncertainty beyond what the pairs do; positive
 //! T means no synergy. Null when there are no coded groups.
+//!
+//! **Degenerate tables.** When one dimension does not vary (every group has
+//! a firm, say), its marginal entropy is 0 and T is 0 by identity, whatever
+//! the data: T is then reported as null with a `degenerate` reason, never
+//! as 0.0. Projects are the usual case (every project has a firm).
+//!
+//! **Headline.** Following Leydesdorff (2003), "The mutual information of
+//! university-industry-government relations: An indicator of the Triple
+//! Helix dynamics", *Scientometrics* 58(2), 445–467, each *collaboration
+//! record* is coded by the sectors present in it (there: the addresses of a
+//! co-authored paper) and T is computed over all records of a year; Park &
+//! Leydesdorff (2010), *Research Policy* 39, 640–649, apply it to Korea by
+//! year. A programme's groups nearly all include a firm (H(I) = 0), so the
+//! headline takes as records the **collaboration relations**: each pair of
+//! members of a project and each tie row, coded by the kinds of its two
+//! partners (a firm–university relation is `ui-`, a university–agency
+//! relation `u-g`). `all_groups` codes every event and project together,
+//! `projects` and `events` each layer alone, as before.
+//!
+//! Records fixed by the definition: every event and project with every
+//! member (`--layers` and `--kinds` do not apply, `--years` clips the axis).
 
-use super::common::{Scope, bucket, by_year};
+use super::common::{About, Scope, bucket, by_year};
 use crate::model::{Group, Kind, Layer};
 use serde::Serialize;
 
@@ -40,15 +61,19 @@ pub struct Entropies {
 /// Triple-helix figures over a set of groups.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Synergy {
-    /// Coded groups (with at least one selected member).
+    /// Coded records: groups with at least one selected member (headline:
+    /// collaboration relations).
     pub groups: u64,
     /// Groups by code, keys `uig` with `-` for an absent dimension
     /// (`---`, `--g`, `-i-`, `-ig`, `u--`, `u-g`, `ui-`, `uig`).
     pub codes: std::collections::BTreeMap<String, u64>,
     /// Raw entropies in bits; null without groups.
     pub entropies: Option<Entropies>,
-    /// T_UIG in millibits (negative = synergy); null without groups.
+    /// T_UIG in millibits (negative = synergy); null without groups or
+    /// when a marginal entropy is 0 (see `degenerate`).
     pub t_uig_mbits: Option<f64>,
+    /// Why T is null though there are groups: which dimension does not vary.
+    pub degenerate: Option<String>,
 }
 
 /// Figures for one year.
@@ -73,6 +98,14 @@ pub struct LayerSynergy {
 /// The triple-helix report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TripleHelix {
+    /// Definition, records, denominator.
+    #[serde(flatten)]
+    pub about: About,
+    /// The headline: collaboration relations (project member pairs and
+    /// ties), each coded by its two partners (Leydesdorff 2003).
+    pub headline: LayerSynergy,
+    /// Every event and project together, each coded by its members.
+    pub all_groups: LayerSynergy,
     /// Projects.
     pub projects: LayerSynergy,
     /// Events.
@@ -145,28 +178,51 @@ fn layer_synergy(s: &Scope, groups: &[&Group]) -> Synergy {
         let (mut any, mut c) = (false, 0usize);
         for a in s.members(g) {
             any = true;
-            c |= match s.net.actor(a).kind {
-                Kind::University => 4,
-                Kind::Firm => 2,
-                Kind::Agency => 1,
-                Kind::Institute | Kind::Other => 0,
-            };
+            c |= code(s.net.actor(a).kind);
         }
         if any {
             t[c] += 1;
         }
     }
-    let r = synergy(&t);
+    coded(&t)
+}
+
+/// The figures of a code table, T null when a marginal entropy is 0.
+pub fn coded(t: &[u64; 8]) -> Synergy {
+    let r = synergy(t);
+    let degenerate = r.as_ref().and_then(|(e, _)| {
+        let flat: Vec<&str> = [("U", e.h_u), ("I", e.h_i), ("G", e.h_g)]
+            .into_iter()
+            .filter(|x| x.1 == 0.0)
+            .map(|x| x.0)
+            .collect();
+        (!flat.is_empty()).then(|| {
+            format!(
+                "H({}) = 0: every group has the same value of {}, so T_UIG is 0 by identity and says nothing about synergy",
+                flat.join("), H("),
+                flat.join(", ")
+            )
+        })
+    });
     Synergy {
         groups: t.iter().sum(),
         codes: (0..8).map(|c| (code_name(c), t[c])).collect(),
-        t_uig_mbits: r.as_ref().map(|x| 1000.0 * x.1),
+        t_uig_mbits: match (&r, &degenerate) {
+            (Some(x), None) => Some(1000.0 * x.1 + 0.0),
+            _ => None,
+        },
         entropies: r.map(|x| x.0),
+        degenerate,
     }
 }
 
-fn layer(s: &Scope, l: Layer) -> LayerSynergy {
-    let groups: Vec<&Group> = s.groups(l).collect();
+fn layer(s: &Scope, layers: &[Layer]) -> LayerSynergy {
+    let groups: Vec<&Group> = s
+        .net
+        .groups
+        .iter()
+        .filter(|g| layers.contains(&g.layer) && s.keeps_group(g))
+        .collect();
     let gy = by_year(groups.iter().copied(), |g| g.year);
     LayerSynergy {
         overall: layer_synergy(s, &groups),
@@ -181,11 +237,66 @@ fn layer(s: &Scope, l: Layer) -> LayerSynergy {
     }
 }
 
-/// Compute the triple-helix report. Time O(P + Y) for P participations and
-/// Y years on the axis.
-pub fn triple_helix(s: &Scope) -> TripleHelix {
-    TripleHelix {
-        projects: layer(s, Layer::Project),
-        events: layer(s, Layer::Event),
+fn code(k: Kind) -> usize {
+    match k {
+        Kind::University => 4,
+        Kind::Firm => 2,
+        Kind::Agency => 1,
+        Kind::Institute | Kind::Other => 0,
     }
 }
+
+/// T over collaboration relations: every member pair of a project and
+/// every tie, coded by its two partners' kinds.
+fn relations(s: &Scope) -> LayerSynergy {
+    let mut tables: std::collections::BTreeMap<Option<i32>, [u64; 8]> = Default::default();
+    let kind = |a: u32| s.net.actor(a).kind;
+    for g in s.groups(Layer::Project) {
+        let t = tables.entry(g.year).or_default();
+        let m: Vec<u32> = s.members(g).collect();
+        for (i, &a) in m.iter().enumerate() {
+            for &b in &m[i + 1..] {
+                t[code(kind(a)) | code(kind(b))] += 1;
+            }
+        }
+    }
+    for x in s.ties() {
+        tables.entry(x.year).or_default()[code(kind(x.source)) | code(kind(x.target))] += 1;
+    }
+    let mut all = [0u64; 8];
+    for t in tables.values() {
+        for c in 0..8 {
+            all[c] += t[c];
+        }
+    }
+    LayerSynergy {
+        overall: coded(&all),
+        by_year: s
+            .years()
+            .into_iter()
+            .map(|y| YearSynergy {
+                year: y,
+                stats: coded(&tables.get(&Some(y)).copied().unwrap_or([0; 8])),
+            })
+            .collect(),
+    }
+}
+
+/// Compute the triple-helix report. Time O(P + Σ s_p² + T + Y) for P
+/// participations, project sizes s_p, T ties and Y years on the axis.
+pub fn triple_helix(s: &Scope) -> TripleHelix {
+    TripleHelix {
+        about: ABOUT,
+        headline: relations(s),
+        all_groups: layer(s, &[Layer::Event, Layer::Project]),
+        projects: layer(s, &[Layer::Project]),
+        events: layer(s, &[Layer::Event]),
+    }
+}
+
+/// The definition strings of the section.
+pub const ABOUT: About = About {
+    definition: "triple-helix mutual information T_UIG (Leydesdorff 2003) in millibits over records coded by the presence of a university (U), a firm (I) and an agency (G); negative = synergy; null with a `degenerate` reason when a dimension does not vary",
+    records: "headline: collaboration relations (each member pair of a project, each tie row) coded by their two partners; all_groups: every event and project coded by its members; projects, events: each layer alone; of the year (by_year) or of the selected years (overall); --layers and --kinds do not apply",
+    denominator: "probabilities: coded records (groups: those with at least one member)",
+};

@@ -132,6 +132,57 @@ pub struct Tie {
     pub line: u64,
 }
 
+/// The tie types (`type` column of ties.csv) the domain figures recognise.
+///
+/// - **business** ties (`purchase`, `sales`, `supply`, `mentoring`): the
+///   firm–firm ties of "inter-business connections";
+/// - **I-U-I** collaboration ties (`joint_research`, `technology_transfer`,
+///   `technical_guidance`, `consulting`): a dyadic collaboration of a firm
+///   with a university or an institute, counted by "cases of
+///   industry-university-institute collaboration";
+/// - **global trade** ties (`purchase`, `sales`): the default types of the
+///   global networking weight ("related to purchase and sales").
+///
+/// Any other type is kept and enters the network views, but none of these
+/// figures. Matching is exact and case-sensitive.
+pub mod tie_types {
+    /// Business tie types ([`super::BUSINESS_TIE_TYPES`]).
+    pub const BUSINESS: [&str; 4] = super::BUSINESS_TIE_TYPES;
+    /// I-U-I collaboration tie types ([`super::IUI_TIE_TYPES`]).
+    pub const IUI: [&str; 4] = super::IUI_TIE_TYPES;
+    /// Default tie types of the global networking weight.
+    pub const GLOBAL_TRADE: [&str; 2] = ["purchase", "sales"];
+
+    /// The class of a tie type.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum TieClass {
+        /// One of [`BUSINESS`].
+        Business,
+        /// One of [`IUI`].
+        Iui,
+        /// Anything else.
+        Other,
+    }
+
+    /// The class of a tie type.
+    ///
+    /// ```
+    /// use iuinet::model::tie_types::{TieClass, classify};
+    /// assert_eq!(classify("supply"), TieClass::Business);
+    /// assert_eq!(classify("joint_research"), TieClass::Iui);
+    /// assert_eq!(classify("Supply"), TieClass::Other);
+    /// ```
+    pub fn classify(kind: &str) -> TieClass {
+        if BUSINESS.contains(&kind) {
+            TieClass::Business
+        } else if IUI.contains(&kind) {
+            TieClass::Iui
+        } else {
+            TieClass::Other
+        }
+    }
+}
+
 /// A node of the network multigraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Node {

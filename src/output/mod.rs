@@ -16,16 +16,72 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 
-/// The bytes [`write_json`] writes for `v`: pretty JSON and a newline (the
-/// Python bindings hand the same bytes to Python).
+/// A JSON object with `iuinet_version` first: every JSON document iuinet
+/// writes carries the version that wrote it.
+#[derive(Serialize)]
+struct Versioned<'a, T: Serialize + ?Sized> {
+    iuinet_version: &'static str,
+    #[serde(flatten)]
+    inner: &'a T,
+}
+
+fn versioned<T: Serialize + ?Sized>(v: &T) -> Versioned<'_, T> {
+    Versioned {
+        iuinet_version: env!("CARGO_PKG_VERSION"),
+        inner: v,
+    }
+}
+
+/// Rewrite the number token `-0.0` (serde_json's negative zero) as `0.0`
+/// outside strings: no `-0` in output. `bytes` must be whole JSON values
+/// or a sequence of them (string state starts outside a string).
+pub fn no_negative_zero(bytes: &mut Vec<u8>) {
+    let mut out = Vec::with_capacity(bytes.len());
+    let (mut in_str, mut esc) = (false, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_str {
+            if esc {
+                esc = false;
+            } else if b == b'\\' {
+                esc = true;
+            } else if b == b'"' {
+                in_str = false;
+            }
+        } else if b == b'"' {
+            in_str = true;
+        } else if b == b'-'
+            && bytes[i + 1..].starts_with(b"0.0")
+            && !bytes
+                .get(i + 4)
+                .is_some_and(|c| c.is_ascii_digit() || *c == b'e' || *c == b'E' || *c == b'.')
+        {
+            i += 1;
+            continue;
+        }
+        out.push(b);
+        i += 1;
+    }
+    *bytes = out;
+}
+
+/// The bytes [`write_json`] writes for `v`: pretty JSON with
+/// `iuinet_version` first (for structs and maps), negative zeros written as
+/// `0.0`, and a newline. The Python bindings hand the same bytes to Python.
 pub fn json_bytes<T: Serialize>(v: &T) -> Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec_pretty(v).map_err(|e| crate::Error::Usage(e.to_string()))?;
+    // only objects can carry the version (flatten refuses other values)
+    let mut bytes = serde_json::to_vec_pretty(&versioned(v))
+        .or_else(|_| serde_json::to_vec_pretty(v))
+        .map_err(|e| crate::Error::Usage(e.to_string()))?;
+    no_negative_zero(&mut bytes);
     bytes.push(b'\n');
     Ok(bytes)
 }
 
 /// Serialise `v` as pretty JSON followed by a newline, to `path` atomically
-/// or to stdout when `path` is `None`.
+/// or to stdout when `path` is `None`. A struct or map gains an
+/// `iuinet_version` field first; negative zeros are written as `0.0`.
 pub fn write_json<T: Serialize>(v: &T, path: Option<&Path>) -> Result<()> {
     write_out(&json_bytes(v)?, path)
 }
@@ -52,11 +108,12 @@ where
     let err = |e: serde_json::Error| crate::Error::Usage(e.to_string());
     let key = serde_json::to_string(key).map_err(err)?;
     let mut start = if pretty {
-        serde_json::to_vec_pretty(head)
+        serde_json::to_vec_pretty(&versioned(head))
     } else {
-        serde_json::to_vec(head)
+        serde_json::to_vec(&versioned(head))
     }
     .map_err(err)?;
+    no_negative_zero(&mut start);
     if start.first() != Some(&b'{') || start.last() != Some(&b'}') {
         return Err(crate::Error::Usage(
             "write_json_array_last: the head must serialise to a JSON object".into(),
@@ -91,10 +148,15 @@ where
                         }
                         out.extend_from_slice(first.as_bytes());
                         if !pretty {
-                            serde_json::to_writer(&mut out, item).map_err(std::io::Error::other)?;
+                            let mut one =
+                                serde_json::to_vec(item).map_err(std::io::Error::other)?;
+                            no_negative_zero(&mut one);
+                            out.extend_from_slice(&one);
                             continue;
                         }
-                        let one = serde_json::to_vec_pretty(item).map_err(std::io::Error::other)?;
+                        let mut one =
+                            serde_json::to_vec_pretty(item).map_err(std::io::Error::other)?;
+                        no_negative_zero(&mut one);
                         // one level deeper: every line break gains 4 spaces
                         for &b in &one {
                             out.push(b);
@@ -160,6 +222,26 @@ mod tests {
         results: &'a [serde_json::Value],
     }
 
+    /// Negative zeros become 0.0 outside strings only.
+    #[test]
+    fn negative_zero_is_written_as_zero() {
+        let mut b =
+            br#"{"a": -0.0, "b": [-0.0, -0.05, -0.0e1], "s": "-0.0 \"-0.0\"", "c": -0.0}"#.to_vec();
+        no_negative_zero(&mut b);
+        assert_eq!(
+            String::from_utf8(b).unwrap(),
+            r#"{"a": 0.0, "b": [0.0, -0.05, -0.0e1], "s": "-0.0 \"-0.0\"", "c": 0.0}"#
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("z.json");
+        write_json(&json!({"z": -0.0}), Some(&p)).unwrap();
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(
+            text.contains("\"z\": 0.0") && text.contains("\"iuinet_version\""),
+            "{text}"
+        );
+    }
+
     /// The streamed writer gives the bytes of the whole-document writer,
     /// for empty, short and multi-wave arrays and for an empty head.
     #[test]
@@ -194,11 +276,11 @@ mod tests {
                 std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(),
                 "{n} items, empty head"
             );
-            let mut compact = serde_json::to_vec(&whole).unwrap();
+            let mut compact = serde_json::to_vec(&versioned(&whole)).unwrap();
             compact.push(b'\n');
             write_json_array_last(&head, "results", &items, false, Some(&b)).unwrap();
             assert!(std::fs::read(&b).unwrap() == compact, "{n} items, compact");
-            let mut compact = serde_json::to_vec(&only).unwrap();
+            let mut compact = serde_json::to_vec(&versioned(&only)).unwrap();
             compact.push(b'\n');
             write_json_array_last(&Empty {}, "results", &items, false, Some(&b)).unwrap();
             assert!(

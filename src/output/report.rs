@@ -59,6 +59,19 @@ pub struct Aggregate {
     pub edges: Vec<(usize, usize, u64)>,
 }
 
+/// The top actors of one labelled network view.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewTables {
+    /// Anchor id (`view-collaboration`, …).
+    pub id: String,
+    /// What the view is (shown as its heading's caption).
+    pub label: String,
+    /// Top actors by betweenness.
+    pub top_betweenness: ReportTable,
+    /// Top brokers.
+    pub top_brokers: ReportTable,
+}
+
 /// Everything the report shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReportData {
@@ -66,6 +79,10 @@ pub struct ReportData {
     pub title: String,
     /// Lines under the title (view, weighting, version).
     pub subtitle: Vec<String>,
+    /// Published figures next to the computed ones (shown first).
+    pub published: ReportTable,
+    /// The named network views (collaboration, networking), each labelled.
+    pub views: Vec<ViewTables>,
     /// The dataset summary: (figure, value).
     pub summary: Vec<(String, String)>,
     /// Consortium-type breakdown.
@@ -482,6 +499,46 @@ table{border-collapse:collapse;font-size:14px;margin:8px 0}th,td{border:1px soli
 th{background:#f3f5f8}td.num{text-align:right;font-variant-numeric:tabular-nums}\
 .kv td:first-child{color:#555}.note{color:#555;font-size:13px;max-width:900px}";
 
+/// The published section as a table: figure, source table (line), year,
+/// published, computed, match, definition.
+pub fn published_table(p: &crate::metrics::published::Published) -> ReportTable {
+    ReportTable {
+        header: [
+            "figure",
+            "KICOX table (line)",
+            "year",
+            "data year",
+            "published",
+            "computed",
+            "match",
+            "definition",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+        rows: p
+            .rows
+            .iter()
+            .map(|r| {
+                let year = |y: Option<i32>| y.map_or("2005-2009".to_string(), |y| y.to_string());
+                vec![
+                    r.figure.clone(),
+                    match r.source_line {
+                        Some(l) => format!("{} ({l})", r.source_table),
+                        None => r.source_table.clone(),
+                    },
+                    year(r.year),
+                    year(r.data_year),
+                    fmt_num(r.published),
+                    r.computed.map_or("–".into(), fmt_num),
+                    if r.matches { "yes" } else { "no" }.into(),
+                    r.definition.to_string(),
+                ]
+            })
+            .collect(),
+    }
+}
+
 /// Render the whole report as one HTML document.
 pub fn render(d: &ReportData) -> Result<String> {
     let note = |id: &str| -> String {
@@ -505,6 +562,11 @@ pub fn render(d: &ReportData) -> Result<String> {
     );
     for s in &d.subtitle {
         let _ = writeln!(o, "<p class=\"sub\">{}</p>", html_escape(s));
+    }
+    if !d.published.rows.is_empty() {
+        o.push_str("<h2 id=\"published\">Published figures and computed values</h2>\n");
+        table_html(&d.published, &mut o);
+        o.push_str(&note("published"));
     }
     o.push_str("<h2 id=\"summary\">Dataset summary</h2>\n<table class=\"kv\">\n");
     for (k, v) in &d.summary {
@@ -552,10 +614,26 @@ pub fn render(d: &ReportData) -> Result<String> {
     ));
     o.push_str(&note("years"));
 
-    o.push_str("<h2>Top actors by betweenness</h2>\n");
+    for v in &d.views {
+        let _ = writeln!(
+            o,
+            "<h2 id=\"{}\">Top actors by betweenness: {}</h2>",
+            html_escape(&v.id),
+            html_escape(&v.label)
+        );
+        table_html(&v.top_betweenness, &mut o);
+        let _ = writeln!(o, "<h2>Top brokers: {}</h2>", html_escape(&v.label));
+        table_html(&v.top_brokers, &mut o);
+    }
+    let flags = if d.views.is_empty() {
+        String::new()
+    } else {
+        ": view of the command's flags".to_string()
+    };
+    let _ = writeln!(o, "<h2>Top actors by betweenness{flags}</h2>");
     table_html(&d.top_betweenness, &mut o);
     o.push_str(&note("betweenness"));
-    o.push_str("<h2>Top brokers</h2>\n");
+    let _ = writeln!(o, "<h2>Top brokers{flags}</h2>");
     table_html(&d.top_brokers, &mut o);
     o.push_str(&note("brokers"));
 
@@ -608,6 +686,8 @@ mod tests {
                 rows: vec![vec!["f1".into(), "0.25".into()]],
             },
             top_brokers: ReportTable::default(),
+            published: ReportTable::default(),
+            views: Vec::new(),
             regions: Aggregate {
                 nodes: vec![("Dongnam".into(), 8), ("Honam".into(), 4)],
                 edges: vec![(0, 1, 3)],

@@ -30,9 +30,9 @@ impl Present for BrokersReport {
         let mut o = String::new();
         let _ = writeln!(
             o,
-            "dataset: {data}\nview: {} actors, {} links, density {:.4}; groups by {}: {}\n",
+            "dataset: {data}\nview: {} actors, {} linked pairs, density {:.4}; groups by {}: {}\n",
             r.actors,
-            r.links,
+            r.pairs,
             r.density,
             r.by,
             r.groups

@@ -23,13 +23,13 @@ impl Present for Density {
         }
         o.push_str(&t.render());
         o.push('\n');
-        let mut t = TextTable::new(&["a", "b", "links", "pairs", "density"]);
+        let mut t = TextTable::new(&["a", "b", "linked pairs", "possible pairs", "density"]);
         for c in &d.cells {
             t.row(vec![
                 c.a.clone(),
                 c.b.clone(),
-                c.links.to_string(),
-                c.pairs.to_string(),
+                c.linked_pairs.to_string(),
+                c.possible_pairs.to_string(),
                 fixed(c.density, 4),
             ]);
         }
@@ -37,7 +37,7 @@ impl Present for Density {
         let _ = writeln!(
             o,
             "\nlinked pairs: {} ({} across groups, {} within)\ncross share: {}\nE-I index: {}",
-            d.links,
+            d.linked_pairs,
             d.external,
             d.internal,
             fixed(d.cross_share, 4),

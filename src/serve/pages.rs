@@ -692,7 +692,7 @@ pub async fn brokers(State(c): State<Arc<Console>>, Query(q): Pairs) -> Response
                     b,
                     r#"<p>{} actors, {} linked pairs, density {:.4}; groups: {}.</p><table id="brokers"><thead><tr><th class="num">#</th><th>Actor</th><th>Kind</th><th>Group</th><th class="num">Partners</th><th class="num">Coordinator</th><th class="num">Itinerant</th><th class="num">Boundary</th><th class="num">Liaison</th><th class="num">Total</th><th class="num">Ratio</th><th class="num">Constraint</th><th class="num">Efficiency</th></tr></thead><tbody>"#,
                     r.actors,
-                    r.links,
+                    r.pairs,
                     r.density,
                     r.groups
                         .iter()
@@ -735,9 +735,9 @@ pub async fn brokers(State(c): State<Arc<Console>>, Query(q): Pairs) -> Response
                     b,
                     r#"<p class="muted">Trained on links of {} ({} linked pairs among {} actors), tested on the {} new pairs of {} ({} actors with a new link). AUC from {} sampled comparisons; precision and recall of each actor's top {}. Same as <code>iuinet match-eval --split-year {}</code>.</p><table id="match-eval"><thead><tr><th>Method</th><th class="num">AUC</th><th class="num">Precision@{k}</th><th class="num">Recall@{k}</th><th class="num">Lift over random</th></tr></thead><tbody>"#,
                     r.train_years,
-                    r.train_links,
+                    r.train_pairs,
                     r.actors_present,
-                    r.test_links,
+                    r.test_pairs,
                     r.test_years,
                     r.actors_evaluated,
                     r.options.eval.auc_samples,

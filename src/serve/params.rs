@@ -226,6 +226,7 @@ pub fn match_opts(
         region: p.parse::<RegionFilter>("region")?.unwrap_or(d.region),
         top: p.count("top", d.top, MAX_TOP)?,
         explain: p.flag("explain", explain_default)?,
+        seed: d.seed,
     };
     Ok((o, p.years()?))
 }

@@ -18,9 +18,11 @@ fn json(args: &[&str]) -> Value {
 }
 
 /// Borgatti's network: C's only partner is G (6 contacts), so every other
-/// contact of G scores 1/6 by resource allocation; ties go by id.
+/// contact of G scores 1/6 by resource allocation; with one common partner
+/// each and no mini cluster or year, the tie goes by the seeded hash of the
+/// id pair (`--seed`), not by id order; `--top 0` lists all five.
 #[test]
-fn ties_break_by_id() {
+fn ties_break_by_seeded_hash() {
     let v = json(&[
         "tests/fixtures/borgatti",
         "--actor",
@@ -37,8 +39,21 @@ fn ties_break_by_id() {
         .iter()
         .map(|c| c["actor"]["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, vec!["A", "B", "D"]);
+    let mut all = ["A", "B", "D", "E", "F"];
+    all.sort_by_key(|id| iuinet::metrics::matching::pair_hash("C", id, 0));
+    assert_eq!(ids, all[..3].to_vec());
     assert!((v["candidates"][0]["score"].as_f64().unwrap() - 1.0 / 6.0).abs() < 1e-15);
+    let v = json(&[
+        "tests/fixtures/borgatti",
+        "--actor",
+        "C",
+        "--top",
+        "0",
+        "--format",
+        "json",
+    ]);
+    let n = v["candidates"].as_array().map_or(0, |a| a.len());
+    assert_eq!(n, 5, "--top 0 lists every candidate");
 }
 
 #[test]

@@ -59,8 +59,12 @@ fn metrics_document_has_schema_view_and_every_section() {
     ] {
         assert!(v.get(k).is_some(), "missing {k}");
     }
-    // hand-computed in tests/metrics.rs: 14 cases over 4 firms
-    assert_eq!(v["inter_business"]["overall"]["avg_cases_per_firm"], 3.5);
+    // hand-computed in tests/metrics.rs: 6 cases over 4 firms
+    assert_eq!(v["inter_business"]["overall"]["avg_cases_per_firm"], 1.5);
+    assert_eq!(v["iuinet_version"], env!("CARGO_PKG_VERSION"));
+    for k in ["published", "large_sme_projects", "firm_size_mix"] {
+        assert!(v.get(k).is_some(), "missing {k}");
+    }
     assert_eq!(v["density"]["by"], "region");
 }
 
@@ -76,11 +80,15 @@ fn metrics_only_and_ties_layer() {
     ]);
     assert_eq!(v["sections"], serde_json::json!(["inter_business"]));
     assert!(v.get("consortia").is_none());
-    // 2·(firm–firm ties of the year) / 4 firms: 2006 → 1.0, 2007 → 0.5
+    // 2·(firm–firm business ties of the year) / 4 firms: 2006 → 1.0,
+    // 2007 → 0.5; the records are fixed, so --layers changes nothing and
+    // the year axis is that of every record (2005 has events)
     let y = &v["inter_business"]["by_year"];
-    assert_eq!(y[0]["year"], 2006);
-    assert_eq!(y[0]["avg_cases_per_firm"], 1.0);
-    assert_eq!(y[1]["avg_cases_per_firm"], 0.5);
+    assert_eq!(y[0]["year"], 2005);
+    assert_eq!(y[1]["avg_cases_per_firm"], 1.0);
+    assert_eq!(y[2]["avg_cases_per_firm"], 0.5);
+    let all = run_json(&["metrics", DATA, "--only", "inter_business"]);
+    assert_eq!(all["inter_business"], v["inter_business"]);
 }
 
 #[test]
@@ -184,7 +192,7 @@ fn density_json_shape() {
     );
     assert_eq!(
         v["cells"][0],
-        serde_json::json!({"a": "East", "b": "East", "links": 0, "pairs": 0, "density": null})
+        serde_json::json!({"a": "East", "b": "East", "linked_pairs": 0, "possible_pairs": 0, "density": null})
     );
     assert_eq!(v["cells"][1]["density"], 0.75);
     assert!(v["cross_share"].is_number());

@@ -20,7 +20,7 @@ fn default_dataset_split_2008_beats_random() {
         methods: vec![Method::ResourceAllocation, Method::AdamicAdar],
     };
     let r = match_eval(&net, &ViewOpts::default(), &o).unwrap();
-    assert!(r.test_links > 1000, "too few test links: {}", r.test_links);
+    assert!(r.test_pairs > 1000, "too few test pairs: {}", r.test_pairs);
     let random = &r.results[0];
     assert_eq!(random.method, "random");
     let rp = random.precision_at_k.unwrap();

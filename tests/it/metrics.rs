@@ -36,40 +36,55 @@ fn links(s: &FirmLinks, firms: u64, cases: u64, avg: f64, partners: f64, without
     );
 }
 
-// Firm–firm links of metrics-small (4 firms; f4 has none):
-//   e1 2005 {f1,f2}, e2 2005 {f2,f3}, p1 2005 {f1,f2}, ties f1–f2 ×2 2006,
-//   e3 2007 {f1,f2}, tie f3–f1 2007; p3 and p4 have one firm each.
-//   cases f1 = 1+1+2+1+1 = 6, f2 = 1+1+1+2+1 = 6, f3 = 1+1 = 2, f4 = 0 → 14/4
-//   partners f1 {f2,f3}, f2 {f1,f3}, f3 {f1,f2}, f4 {} → 6/4; f4 alone → 1/4
+// Inter-business connections: business-type ties between two firms only
+// (events, projects and f2–u1 mentoring do not count): f1–f2 supply ×2
+// (2006), f3–f1 purchase (2007).
+//   cases f1 = 2+1 = 3, f2 = 2, f3 = 1, f4 = 0 → 6/4
+//   partners f1 {f2,f3}, f2 {f1}, f3 {f1}, f4 {} → 4/4; f4 alone → 1/4
+//   participating firms (any event, project or tie): f1, f2, f3 → 6/3
 #[test]
 fn inter_business_overall_size_region_year() {
     let net = small();
     let sel = Selection::default();
     let r = inter_business(&Scope::new(&net, &sel));
-    links(&r.overall, 4, 14, 3.5, 1.5, 0.25);
+    links(&r.overall, 4, 6, 1.5, 1.0, 0.25);
+    assert_eq!(r.overall.participating_firms, 3);
+    assert!(close(r.overall.avg_cases_per_participating_firm, 2.0));
     // size classes: f1 10 → lt30, f2 40 → 30-49, f3 120 → 100-299, f4 unknown
     let names: Vec<&str> = r.by_size_class.iter().map(|x| x.name.as_str()).collect();
     assert_eq!(names, ["lt30", "30-49", "100-299", "unknown"]);
-    links(&r.by_size_class[0].stats, 1, 6, 6.0, 2.0, 0.0);
-    links(&r.by_size_class[2].stats, 1, 2, 2.0, 2.0, 0.0);
+    links(&r.by_size_class[0].stats, 1, 3, 3.0, 2.0, 0.0);
+    links(&r.by_size_class[2].stats, 1, 1, 1.0, 1.0, 0.0);
     links(&r.by_size_class[3].stats, 1, 0, 0.0, 0.0, 1.0);
     let groups: Vec<&str> = r.by_size_group.iter().map(|x| x.name.as_str()).collect();
     assert_eq!(groups, ["small", "medium", "unknown"]);
-    links(&r.by_size_group[0].stats, 2, 12, 6.0, 2.0, 0.0);
-    // regions: North f1,f2,f4 (12 cases, 4 partners, f4 alone), South f3
+    links(&r.by_size_group[0].stats, 2, 5, 2.5, 1.5, 0.0);
+    // regions: North f1,f2,f4 (5 cases, 3 partners, f4 alone), South f3
     assert_eq!(r.by_region.len(), 2);
     assert_eq!(r.by_region[0].name, "North");
-    links(&r.by_region[0].stats, 3, 12, 4.0, 4.0 / 3.0, 1.0 / 3.0);
-    links(&r.by_region[1].stats, 1, 2, 2.0, 2.0, 0.0);
-    // by year, denominators all 4 firms:
-    //   2005: f1 2 {f2}, f2 3 {f1,f3}, f3 1 {f2} → 6/4, 4/4, f4 alone
-    //   2006: f1 2 {f2}, f2 2 {f1} (parallel ties) → 4/4, 2/4, f3 f4 alone
-    //   2007: f1 2 {f2,f3}, f2 1, f3 1 → 4/4, 4/4, f4 alone
+    links(&r.by_region[0].stats, 3, 5, 5.0 / 3.0, 1.0, 1.0 / 3.0);
+    links(&r.by_region[1].stats, 1, 1, 1.0, 1.0, 0.0);
+    // by year, denominators all 4 firms (participating firms of the year):
+    //   2005: no tie → 0; participating f1, f2 (e1, p1), f3 (e2) → 3
+    //   2006: f1 2 {f2}, f2 2 {f1} (parallel ties) → 4/4, 2/4, f3 f4 alone;
+    //         participating f1, f2 (the ties; p2 has only g1) → 2
+    //   2007: f1 1 {f3}, f3 1 {f1} → 2/4, 2/4, f2 f4 alone; participating
+    //         f1, f2 (e3), f3 (p3) → 3
     let years: Vec<i32> = r.by_year.iter().map(|y| y.year).collect();
     assert_eq!(years, [2005, 2006, 2007]);
-    links(&r.by_year[0].stats, 4, 6, 1.5, 1.0, 0.25);
+    links(&r.by_year[0].stats, 4, 0, 0.0, 0.0, 1.0);
     links(&r.by_year[1].stats, 4, 4, 1.0, 0.5, 0.5);
-    links(&r.by_year[2].stats, 4, 4, 1.0, 1.0, 0.25);
+    links(&r.by_year[2].stats, 4, 2, 0.5, 0.5, 0.5);
+    let part: Vec<u64> = r
+        .by_year
+        .iter()
+        .map(|y| y.stats.participating_firms)
+        .collect();
+    assert_eq!(part, [3, 2, 3]);
+    assert!(close(
+        r.by_year[1].stats.avg_cases_per_participating_firm,
+        2.0
+    ));
 }
 
 // With --layers tie: f1 2+1, f2 2, f3 1 → 6/4; by year 2·ties/firms:
@@ -89,7 +104,7 @@ fn inter_business_ties_only() {
     assert!(close(r.by_year[1].stats.avg_cases_per_firm, 0.5));
 }
 
-// --years 2007: only e3, p3, p4 and the 2007 ties; firms are all 4.
+// --years 2007: only the 2007 ties: f3–f1 → f1 1 {f3}, f3 1 {f1}; firms are all 4.
 #[test]
 fn inter_business_year_selection() {
     let net = small();
@@ -98,7 +113,7 @@ fn inter_business_year_selection() {
         ..Selection::default()
     };
     let r = inter_business(&Scope::new(&net, &sel));
-    links(&r.overall, 4, 4, 1.0, 1.0, 0.25);
+    links(&r.overall, 4, 2, 0.5, 0.5, 0.5);
     assert_eq!(r.by_year.len(), 1);
 }
 
@@ -119,24 +134,33 @@ fn inter_business_without_firms_is_null() {
     assert_eq!(r.overall.share_without_firm_partner, None);
 }
 
-// A 1000-firm event: 999 cases and partners each, counted without
-// materialising pairs.
+// A 1000-firm event is no inter-business connection; a star of 999 supply
+// ties from f0 is: f0 999 cases and partners, every other firm 1 → 1998/1000.
 #[test]
 fn inter_business_large_group() {
     let mut actors = String::from("id,kind\n");
     let mut events = String::from("event_id,type,year,actor_id\n");
+    let mut ties = String::from("source,target,type,year\n");
     for i in 0..1000 {
         actors.push_str(&format!("f{i},firm\n"));
         events.push_str(&format!("big,forum,2005,f{i}\n"));
+        if i > 0 {
+            ties.push_str(&format!("f0,f{i},supply,2005\n"));
+        }
     }
     let net = iuinet::ingest::from_csv_strs(&actors, Some(&events), None, None).expect("net");
     let sel = Selection::default();
     let r = inter_business(&Scope::new(&net, &sel));
-    links(&r.overall, 1000, 999_000, 999.0, 999.0, 0.0);
+    links(&r.overall, 1000, 0, 0.0, 0.0, 1.0);
+    let net =
+        iuinet::ingest::from_csv_strs(&actors, Some(&events), None, Some(&ties)).expect("net");
+    let r = inter_business(&Scope::new(&net, &sel));
+    links(&r.overall, 1000, 1998, 1.998, 1.998, 0.0);
 }
 
-// I-U-I: projects with u1/r1: p1 (f1,f2), p3 (f3) → 3 cases; events with
-// u1/r1: e1 (f1,f2), e3 (f1,f2) → 4 cases; 4 firms.
+// I-U-I: projects with u1/r1: p1 (f1,f2), p3 (f3) → 3 cases; no I-U-I
+// tie (f2–u1 is mentoring); 4 firms, 3 participating (f4 has no record).
+// Events with u1/r1 (beside the cases): e1 (f1,f2), e3 (f1,f2) → 4.
 #[test]
 fn iui_cases() {
     let net = small();
@@ -147,7 +171,10 @@ fn iui_cases() {
     assert_eq!(r.overall.event_cases, 4);
     assert!(close(r.overall.avg_project_cases_per_firm, 0.75));
     assert!(close(r.overall.avg_event_cases_per_firm, 1.0));
-    assert!(close(r.overall.avg_cases_per_firm, 1.75));
+    assert!(close(r.overall.avg_cases_per_firm, 0.75));
+    assert_eq!((r.overall.tie_cases, r.overall.cases), (0, 3));
+    assert_eq!(r.overall.participating_firms, 3);
+    assert!(close(r.overall.avg_cases_per_participating_firm, 1.0));
     assert_eq!(r.overall.firms_with_cases, 3);
     // 2005: p1 → 2, e1 → 2; 2006: none; 2007: p3 → 1, e3 → 2
     let y: Vec<(i32, u64, u64)> = r
@@ -158,18 +185,18 @@ fn iui_cases() {
     assert_eq!(y, [(2005, 2, 2), (2006, 0, 0), (2007, 1, 2)]);
 }
 
-// Counted ties: f1–f2 supply ×2 (KR–KR, 2006), f3–f1 purchase (JP–KR,
-// 2007); the mentoring tie is not counted → 1/3 overall.
+// Counted ties (purchase, sales): f3–f1 purchase (JP–KR, 2007) → 1/1; the
+// supply and mentoring ties are not counted.
 #[test]
 fn global_networking_share() {
     let net = small();
     let sel = Selection::default();
     let r = global_networking(&Scope::new(&net, &sel), &GlobalOpts::default());
-    assert_eq!((r.overall.ties, r.overall.global), (3, 1));
-    assert!(close(r.overall.share, 1.0 / 3.0));
+    assert_eq!((r.overall.ties, r.overall.global), (1, 1));
+    assert!(close(r.overall.share, 1.0));
     assert_eq!(r.by_year[0].year, 2005);
     assert_eq!(r.by_year[0].stats.share, None);
-    assert!(close(r.by_year[1].stats.share, 0.0));
+    assert_eq!(r.by_year[1].stats.share, None);
     assert!(close(r.by_year[2].stats.share, 1.0));
     let o = GlobalOpts {
         types: vec!["mentoring".into()],
@@ -425,7 +452,7 @@ fn density_by_region() {
     let cells: Vec<(&str, &str, u64, u64)> = d
         .cells
         .iter()
-        .map(|c| (c.a.as_str(), c.b.as_str(), c.links, c.pairs))
+        .map(|c| (c.a.as_str(), c.b.as_str(), c.linked_pairs, c.possible_pairs))
         .collect();
     assert_eq!(
         cells,
@@ -442,7 +469,7 @@ fn density_by_region() {
     assert!(close(d.cells[1].density, 0.75));
     assert!(close(d.cells[3].density, 1.0 / 3.0));
     assert!(close(d.cells[5].density, 0.0));
-    assert_eq!((d.links, d.internal, d.external), (11, 2, 9));
+    assert_eq!((d.linked_pairs, d.internal, d.external), (11, 2, 9));
     assert!(close(d.cross_share, 9.0 / 11.0));
     assert!(close(d.ei_index, 7.0 / 11.0));
     assert!(close(d.ei_by_group["East"], 1.0));
@@ -472,7 +499,7 @@ fn density_mini_cluster_overlap_and_ei() {
     let cells: Vec<(&str, &str, u64, u64)> = d
         .cells
         .iter()
-        .map(|c| (c.a.as_str(), c.b.as_str(), c.links, c.pairs))
+        .map(|c| (c.a.as_str(), c.b.as_str(), c.linked_pairs, c.possible_pairs))
         .collect();
     assert_eq!(
         cells,
@@ -545,8 +572,15 @@ fn triple_helix_hand_computed() {
     assert_eq!(r.projects.overall.groups, 4);
     assert_eq!(r.projects.overall.codes["ui-"], 2);
     assert!(close(r.projects.overall.t_uig_mbits, 1000.0 * (h - 0.5)));
-    // 2005 alone: both projects U+I → all entropies 0, T = 0
-    assert!(close(r.projects.by_year[0].stats.t_uig_mbits, 0.0));
+    // 2005 alone: both projects U+I → all entropies 0: T is 0 by
+    // identity, so it is null with the reason
+    let y = &r.projects.by_year[0].stats;
+    assert_eq!(y.t_uig_mbits, None);
+    assert!(
+        y.degenerate
+            .as_deref()
+            .is_some_and(|d| d.starts_with("H(U), H(I), H(G) = 0"))
+    );
     assert_eq!(r.events.overall.t_uig_mbits, None);
 }
 
@@ -565,7 +599,7 @@ fn network_summary_small() {
             ..NetworkOpts::default()
         },
     );
-    assert_eq!((s.actors, s.edges), (7, 11));
+    assert_eq!((s.actors, s.pairs), (7, 11));
     // links: e1 3 + e2 3 + e3 3 + p1 3 + p3 3 + ties 4 = 19
     assert_eq!(s.links, 19);
     assert!(close(s.density, 22.0 / 42.0));
@@ -593,6 +627,7 @@ fn network_summary_small() {
 fn sparse_years_fill_the_axis() {
     let mut actors = String::from("id,kind\n");
     let mut events = String::from("event_id,type,year,actor_id\n");
+    let mut ties = String::from("source,target,type,year\n");
     for i in 0..2000 {
         actors.push_str(&format!("f{i},firm\n"));
         events.push_str(&format!(
@@ -600,13 +635,17 @@ fn sparse_years_fill_the_axis() {
             i / 2,
             if i < 1000 { 1 } else { 9999 }
         ));
+        if i % 2 == 1 && i < 1000 {
+            ties.push_str(&format!("f{},f{i},sales,1\n", i - 1));
+        }
     }
-    let net = iuinet::ingest::from_csv_strs(&actors, Some(&events), None, None).expect("net");
+    let net =
+        iuinet::ingest::from_csv_strs(&actors, Some(&events), None, Some(&ties)).expect("net");
     let sel = Selection::default();
     let s = Scope::new(&net, &sel);
     let ib = inter_business(&s);
     assert_eq!(ib.by_year.len(), 9999);
-    // year 1: 500 events of 2 firms → 1000 cases over 2000 firms
+    // year 1: 500 sales ties between 2 firms → 1000 cases over 2000 firms
     assert!(close(ib.by_year[0].stats.avg_cases_per_firm, 0.5));
     assert!(close(ib.by_year[1].stats.share_without_firm_partner, 1.0));
     let a = activity_report(&s);

@@ -22,14 +22,14 @@ fn observed_equals_density_report() {
     for by in [By::Region, By::Kind, By::Complex, By::SizeClass] {
         let d = density(&net, &view, by);
         let t = density_test(&net, &view, by.as_str(), 50, 3).unwrap();
-        assert_eq!(t.links, d.links);
+        assert_eq!(t.links, d.linked_pairs);
         assert_eq!(t.internal, d.internal, "{by}");
         assert_eq!(t.ei_index.observed, d.ei_index, "{by}");
         assert_eq!(t.cells.len(), d.cells.len());
         for (x, y) in t.cells.iter().zip(&d.cells) {
             assert_eq!(
                 (&x.a, &x.b, x.links, x.pairs),
-                (&y.a, &y.b, y.links, y.pairs)
+                (&y.a, &y.b, y.linked_pairs, y.possible_pairs)
             );
             assert_eq!(x.density.observed, y.density);
         }

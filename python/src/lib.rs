@@ -480,6 +480,7 @@ impl View {
             region: parse("region", region)?,
             top,
             explain,
+            seed: MatchOpts::default().seed,
         };
         let (net, view) = (&*self.net, &*self.view);
         let s = find_actor(net, actor).map_err(py_err)?;

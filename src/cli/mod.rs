@@ -79,7 +79,7 @@ pub enum Command {
     Ego(ego::Args),
     /// Degree, betweenness, closeness, eigenvector, PageRank, k-core of every actor.
     Centrality(centrality::Args),
-    /// Generate a synthetic dataset calibrated to the seed's published figures.
+    /// Generate a synthetic dataset calibrated to the published figures of KICOX 2010.
     Generate(generate::Args),
     /// Serve the broker's console (web pages and a JSON API) on loopback.
     Serve(serve::Args),

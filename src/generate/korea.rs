@@ -12,10 +12,10 @@
 //!    events (members of one MC, every member at least once) and complex-,
 //!    region- and nation-wide events without an MC; sizes heavy tailed
 //!    (Pareto weights), at most 500.
-//! 3. **Projects**: the year's consortia, types in the seed's exact counts;
+//! 3. **Projects**: the year's consortia, types in the KICOX report's exact counts;
 //!    a lead firm from an active MC, partners by triadic closure (a partner
 //!    of a partner in the network of earlier years) or else preferential
-//!    attachment within the pan region; exactly the seed's number of
+//!    attachment within the pan region; exactly the KICOX report's number of
 //!    large-firm–SME projects.
 //! 4. **Ties**: last year's firm–firm ties survive with probability 0.9;
 //!    new ones (triadic closure, else preferential attachment) fill each
@@ -1093,7 +1093,7 @@ impl Gen {
         homes.shuffle(rng);
         let n_foreign = scaled(FOREIGN_FIRMS, s);
         let n_firms = homes.len() + n_foreign;
-        // Size classes in the seed's exact proportions over all firms.
+        // Size classes in the KICOX report's exact proportions over all firms.
         let counts = apportion(n_firms, &size_shares());
         let mut classes: Vec<usize> = counts
             .iter()

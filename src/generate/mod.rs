@@ -3,8 +3,8 @@
 //! [`korea_iccp`] builds actor-level data of Korea's Industrial Complex
 //! Cluster Program 2005–2009 on the real skeleton of `graphs/korea-iccp/`
 //! (pan regions, hub complexes, mini clusters), so that iuinet's metrics on
-//! it reproduce the aggregate tables of the seed's chapter III (see README,
-//! "The default dataset"). Deterministic: the same [`GenOpts`] give the same
+//! it reproduce the aggregate tables of the KICOX report's chapter III (see
+//! docs/default-dataset.md). Deterministic: the same [`GenOpts`] give the same
 //! records, hence the same bytes when written.
 
 mod korea;

@@ -1,4 +1,4 @@
-//! Networking activity and mini-cluster statistics (the seed's networking
+//! Networking activity and mini-cluster statistics (the KICOX report's networking
 //! activities 2,020 in 2005 → 7,511 in 2009 with 23,188 → 65,056
 //! participants; mini-cluster members 2,706 → 5,413, 55.2 → 98.4 per MC).
 //!

@@ -1,4 +1,4 @@
-//! Consortium-type breakdown of projects (the seed's "Status of R&D
+//! Consortium-type breakdown of projects (the KICOX report's "Status of R&D
 //! Consortium Project Performance Types": 900 projects, 31 single, 128
 //! industry-industry, 169 industry-institute, 450 industry-university, 30
 //! industry-industry-institute, 82 industry-industry-university, 10

@@ -87,7 +87,6 @@ pub enum Command {
 
 /// Run the CLI and return the process exit code.
 pub fn main() -> ExitCode {
-    crate::output::atomic::remove_temporaries_on_signal();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -95,6 +94,11 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    // commands that write files remove their temporaries when killed; the
+    // console writes none and handles Ctrl-C itself (a clean exit 0)
+    if !matches!(cli.command, Command::Serve(_)) {
+        crate::output::atomic::remove_temporaries_on_signal();
+    }
     let ctx = common::Ctx {
         quiet: cli.quiet,
         verbose: cli.verbose,

@@ -26,16 +26,14 @@ type Pairs = Query<Vec<(String, String)>>;
 
 /// A JSON reply: pretty, with a final newline, as the CLI writes it.
 pub fn json<T: Serialize>(v: &T) -> Response {
-    match serde_json::to_vec_pretty(v) {
-        Ok(mut b) => {
-            b.push(b'\n');
-            (
-                StatusCode::OK,
-                [(header::CONTENT_TYPE, "application/json")],
-                b,
-            )
-                .into_response()
-        }
+    // the CLI's bytes: version field, no negative zero, final newline
+    match crate::output::json_bytes(v) {
+        Ok(b) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            b,
+        )
+            .into_response(),
         Err(e) => fail(Fail {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             message: e.to_string(),

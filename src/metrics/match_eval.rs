@@ -152,7 +152,7 @@ pub fn match_eval(net: &Network, base: &ViewOpts, o: &MatchEvalOpts) -> Result<M
         tested[u as usize] = true;
         tested[v as usize] = true;
     }
-    // ties in the top-k lists by the seeded id hash of matchmaking (the
+    // ties in the top-k lists by a seeded id hash of matchmaking (the
     // evidence order of `match` is not applied here)
     let rank = crate::metrics::matching::hash_rank(net, &train, o.eval.seed);
     let class: Vec<u8> = train

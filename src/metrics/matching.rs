@@ -312,7 +312,7 @@ pub fn id_hash(id: &str, seed: u64) -> u64 {
 }
 
 /// The last tie-break of candidate `c` for actor `s` (smaller first): a
-/// hash of both ids and the seed.
+/// hash of both ids and `MatchOpts::seed`.
 pub fn pair_hash(s: &str, c: &str, seed: u64) -> u64 {
     id_hash(c, id_hash(s, seed))
 }
@@ -714,7 +714,7 @@ mod tests {
 
     /// A hub h with eight spokes a0..a7, and a source s linked to h only:
     /// every spoke ties at 1/9 under resource allocation with one common
-    /// partner, no mini cluster and the same year, so the seeded hash alone
+    /// partner, no mini cluster and the same year, so a seeded hash alone
     /// orders them; `top` cuts inside the tie, `top` 0 lists all.
     #[test]
     fn exact_ties_follow_the_seeded_hash_not_the_id() {

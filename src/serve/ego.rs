@@ -6,7 +6,7 @@
 //! placement", in the unit square: optimal distance k = √(1/n), repulsion
 //! k²/d between every pair, attraction d²/k along every edge, moves capped
 //! by a temperature that falls linearly from 0.1 to 0 over the iterations.
-//! Start positions come from a ChaCha8 stream of the seed, the ego is
+//! Start positions come from a ChaCha8 stream with a fixed seed, the ego is
 //! pinned at the centre, and every sum runs in node order, so one seed
 //! gives the same picture byte for byte on every run and platform. The
 //! forces act along the ego's links, ties and projects (shared events,

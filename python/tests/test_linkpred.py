@@ -60,9 +60,10 @@ def test_match_scores_match_networkx(graph, method):
         assert set(got) == set(want), s
         for x, y in got.items():
             assert abs(y - want[x]) <= TOL * max(1.0, abs(want[x])), (s, x, y, want[x])
-        # ranked best first, ties by actor id
-        keys = [(-c["score"], c["actor"]["id"]) for c in cands]
-        assert keys == sorted(keys)
+        # ranked best first; equal scores are ordered on evidence and a
+        # seeded hash (see docs/brokers.md), not by actor id
+        scores = [c["score"] for c in cands]
+        assert scores == sorted(scores, reverse=True)
         assert [c["rank"] for c in cands] == list(range(1, len(cands) + 1))
 
 

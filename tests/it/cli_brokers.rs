@@ -1,15 +1,10 @@
 //! `iuinet brokers` on Borgatti's example network (tests/fixtures/borgatti).
 
-use crate::util::iuinet;
 use predicates::str::contains;
 use serde_json::Value;
 
 fn run(args: &[&str]) -> assert_cmd::assert::Assert {
-    iuinet()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .arg("brokers")
-        .args(args)
-        .assert()
+    crate::util::run("brokers", args)
 }
 
 #[test]

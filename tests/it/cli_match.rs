@@ -5,11 +5,7 @@ use predicates::str::contains;
 use serde_json::Value;
 
 fn run(args: &[&str]) -> assert_cmd::assert::Assert {
-    iuinet()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .arg("match")
-        .args(args)
-        .assert()
+    crate::util::run("match", args)
 }
 
 fn json(args: &[&str]) -> Value {

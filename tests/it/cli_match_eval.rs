@@ -1,15 +1,10 @@
 //! `iuinet match-eval` on the README dataset.
 
-use crate::util::iuinet;
 use predicates::str::contains;
 use serde_json::Value;
 
 fn run(args: &[&str]) -> assert_cmd::assert::Assert {
-    iuinet()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .arg("match-eval")
-        .args(args)
-        .assert()
+    crate::util::run("match-eval", args)
 }
 
 #[test]

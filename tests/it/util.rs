@@ -6,3 +6,13 @@ use assert_cmd::Command;
 pub fn iuinet() -> Command {
     Command::cargo_bin("iuinet").expect("the iuinet binary is built for integration tests")
 }
+
+/// Run `iuinet SUBCOMMAND ARGS…` from the repository root and return the
+/// assertion handle.
+pub fn run(subcommand: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+    iuinet()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg(subcommand)
+        .args(args)
+        .assert()
+}

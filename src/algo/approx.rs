@@ -3,7 +3,7 @@
 //! sampling", Data Min. Knowl. Disc. 30).
 
 use super::par::{BLOCK, count_over_blocks};
-use super::paths::{BATCH, Batched, Sssp, fold_pendants, lengths, node_scale};
+use super::paths::{BATCH, Batched, Sssp, fold_pendants, lengths, locality, node_scale};
 use crate::view::Csr;
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
@@ -144,8 +144,9 @@ fn credit(acc: &mut [u64], p: u32, u: u32) {
 /// bound is ε·n/(n−2).
 ///
 /// Unweighted, samples run in batches of 64 through the batched forward
-/// pass (their distinct sources as bit lanes, scratch reused per worker);
-/// a path's predecessors are drawn among the neighbours one level up in
+/// pass (their distinct sources as bit lanes, on the graph renumbered in
+/// breadth-first order, scratch reused per worker), each batch stopping at
+/// the level where its last target is reached; a path's predecessors are drawn among the neighbours one level up in
 /// CSR order. Weighted, one Dijkstra per sample, predecessors in settle
 /// order. When r is at least the number of sources exact betweenness runs
 /// (after pendant folding), the exact values are returned instead and
@@ -229,6 +230,11 @@ pub fn betweenness_approx(g: &Csr, weighted: bool, o: &ApproxOpts) -> (Vec<f64>,
             },
         )
     } else {
+        // the forward passes run on the breadth-first renumbering (see
+        // `paths::locality`); pairs, paths and the predecessor order stay
+        // in the view's numbering, so the samples drawn do not change
+        let re = locality(g);
+        let (h, new_of) = (&re.g, &re.new_of[..]);
         count_over_blocks(
             r,
             BATCH,
@@ -237,13 +243,22 @@ pub fn betweenness_approx(g: &Csr, weighted: bool, o: &ApproxOpts) -> (Vec<f64>,
             |(b, preds), items, acc| {
                 // the distinct sources of the batch's samples, one lane each
                 let samples: Vec<_> = items.map(|i| pair(o.seed, i, n)).collect();
-                let mut src: Vec<u32> = samples.iter().map(|s| s.1).collect();
+                let mut src: Vec<u32> = samples.iter().map(|s| new_of[s.1 as usize]).collect();
                 src.sort_unstable();
                 src.dedup();
-                b.forward(g, &src);
+                let lane_of = |u: u32| src.partition_point(|&x| x < new_of[u as usize]);
+                let targets: Vec<(u32, usize)> = samples
+                    .iter()
+                    .map(|s| (new_of[s.2 as usize], lane_of(s.1)))
+                    .collect();
+                // stop once every sample's target is reached: its paths
+                // use only the levels above it
+                b.forward_until(h, &src, &targets);
+                let dist = |p: u32, lane| b.dist(new_of[p as usize], lane);
+                let sigma = |p: u32, lane| b.sigma(new_of[p as usize], lane);
                 for (mut rng, u, v) in samples {
-                    let lane = src.partition_point(|&x| x < u);
-                    let dv = b.dist(v, lane);
+                    let lane = lane_of(u);
+                    let dv = dist(v, lane);
                     if dv == u32::MAX {
                         continue;
                     }
@@ -255,9 +270,9 @@ pub fn betweenness_approx(g: &Csr, weighted: bool, o: &ApproxOpts) -> (Vec<f64>,
                             g.neighbors(cur)
                                 .iter()
                                 .copied()
-                                .filter(|&p| b.dist(p, lane) == dc - 1),
+                                .filter(|&p| dist(p, lane) == dc - 1),
                         );
-                        let pick = draw(&mut rng, b.sigma(cur, lane), preds, |p| b.sigma(p, lane));
+                        let pick = draw(&mut rng, sigma(cur, lane), preds, |p| sigma(p, lane));
                         credit(acc, pick, u);
                         cur = pick;
                         dc -= 1;

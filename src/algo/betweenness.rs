@@ -4,7 +4,7 @@
 use super::par::{Progress, sum_over_blocks, sum_over_sources};
 use super::paths::{
     BATCH, Batched, IncScratch, Sssp, Traversal, accumulate, fold_pendants, is_weighted, lengths,
-    node_scale, relabel, traversal,
+    locality, node_scale, relabel, traversal,
 };
 use crate::view::{Csr, Incidence, View};
 
@@ -45,10 +45,10 @@ pub fn betweenness_with(view: &View, progress: Progress<'_>) -> Vec<f64> {
 /// Time O(nm) unweighted, O(nm + n² log n) weighted; O(64·n) scratch per
 /// worker unweighted, O(n + m) weighted.
 /// Unweighted, sources run in batches of 64 through the batched Brandes
-/// kernel (shared frontier, per-lane σ and δ; see the `paths` module);
-/// its sums differ from one-source-at-a-time Brandes only in the last bits
-/// (relative 1e-15 on the embedded dataset's view). Weighted, one Dijkstra
-/// per source.
+/// kernel (shared frontier, per-lane σ and δ; see the `paths` module) on
+/// the graph renumbered in breadth-first order, batches of consecutive
+/// new numbers, sums in block order; they differ from one-source-at-a-time
+/// Brandes only in the last bits. Weighted, one Dijkstra per source.
 ///
 /// # Example
 /// ```
@@ -69,6 +69,18 @@ pub fn betweenness_csr_with(g: &Csr, weighted: bool, progress: Progress<'_>) -> 
     let (src, mult) = fold_pendants(g);
     progress((n - src.len()) as u64);
     if !weighted {
+        // the batched kernel runs on the breadth-first renumbering (see
+        // `paths::locality`): its rows stay in cache, and a batch of
+        // consecutive sources shares most of its frontier
+        let re = locality(g);
+        let mut folded: Vec<(u32, f64)> = src
+            .iter()
+            .zip(&mult)
+            .map(|(&s, &m)| (re.new_of[s as usize], m))
+            .collect();
+        folded.sort_unstable_by_key(|x| x.0);
+        let (src, mult): (Vec<u32>, Vec<f64>) = folded.into_iter().unzip();
+        let g = &re.g;
         let raw = sum_over_blocks(
             src.len(),
             BATCH,
@@ -86,7 +98,7 @@ pub fn betweenness_csr_with(g: &Csr, weighted: bool, progress: Progress<'_>) -> 
             },
         );
         let k = node_scale(n);
-        return raw.into_iter().map(|x| x * k).collect();
+        return re.back(&raw).into_iter().map(|x| x * k).collect();
     }
     let raw = sum_over_sources(
         src.len(),

@@ -1,7 +1,7 @@
 //! Exact edge betweenness (Brandes 2001, edge variant).
 
 use super::par::{NO_PROGRESS, sum_over_blocks, sum_over_sources};
-use super::paths::{BATCH, Batched, Sssp, accumulate, lengths};
+use super::paths::{BATCH, Batched, Sssp, accumulate, lengths, locality};
 use crate::view::Csr;
 
 /// One edge's betweenness.
@@ -23,8 +23,8 @@ pub struct EdgeScore {
 /// [`betweenness_csr`](super::betweenness_csr).
 ///
 /// Unweighted, sources run in batches of 64 through the batched Brandes
-/// kernel (shared frontier, per-lane σ and δ); weighted, one Dijkstra per
-/// source. The batched sums differ from one-source-at-a-time Brandes only
+/// kernel (shared frontier, per-lane σ and δ) on the graph renumbered in
+/// breadth-first order; weighted, one Dijkstra per source. The batched sums differ from one-source-at-a-time Brandes only
 /// in the last bits.
 ///
 /// Time O(nm) unweighted, O(nm + n² log n) weighted; O(64·n + m) per worker
@@ -56,8 +56,12 @@ pub fn edge_betweenness(g: &Csr, weighted: bool) -> Vec<EdgeScore> {
             },
         )
     } else {
+        // on the breadth-first renumbering (see `paths::locality`), arcs
+        // mapped back below
         let ones = [1.0; BATCH];
-        sum_over_blocks(
+        let re = locality(g);
+        let h = &re.g;
+        let raw_new = sum_over_blocks(
             n,
             BATCH,
             arcs,
@@ -65,9 +69,22 @@ pub fn edge_betweenness(g: &Csr, weighted: bool) -> Vec<EdgeScore> {
             || (Batched::new(n), vec![0.0; n]),
             |(b, node), r, acc| {
                 let src: Vec<u32> = r.map(|v| v as u32).collect();
-                b.run(g, &src, &ones[..src.len()], node, Some(acc));
+                b.run(h, &src, &ones[..src.len()], node, Some(acc));
             },
-        )
+        );
+        let mut raw = vec![0.0; arcs];
+        for v in 0..n as u32 {
+            let nv = re.new_of[v as usize];
+            let (a, b) = g.range(v);
+            let (na, _) = h.range(nv);
+            for arc in a..b {
+                let nw = re.new_of[g.targets[arc] as usize];
+                if let Ok(i) = h.neighbors(nv).binary_search(&nw) {
+                    raw[arc] = raw_new[na + i];
+                }
+            }
+        }
+        raw
     };
     let k = if n < 2 {
         0.0

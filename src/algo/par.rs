@@ -7,6 +7,65 @@
 //! `RAYON_NUM_THREADS`.
 
 use rayon::prelude::*;
+use std::sync::Mutex;
+
+/// Scratch values kept for reuse across parallel jobs and waves: rayon's
+/// `map_init` makes a new value for every job it splits off, and the
+/// traversal scratch of a large view is tens of megabytes, so making it per
+/// job cost more in page faults than the traversals themselves. Values are
+/// taken with [`Pool::take`] and come back when the guard drops; a kernel
+/// resets whatever it reads, so which value a job gets changes no result.
+pub(crate) struct Pool<S> {
+    free: Mutex<Vec<S>>,
+}
+
+/// A value borrowed from a [`Pool`], returned to it on drop.
+pub(crate) struct Pooled<'a, S> {
+    value: Option<S>,
+    pool: &'a Pool<S>,
+}
+
+impl<S> Pool<S> {
+    pub(crate) fn new() -> Pool<S> {
+        Pool {
+            free: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// A free value, or a new one from `init`.
+    pub(crate) fn take(&self, init: impl FnOnce() -> S) -> Pooled<'_, S> {
+        let got = self.free.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        Pooled {
+            value: Some(got.unwrap_or_else(init)),
+            pool: self,
+        }
+    }
+}
+
+impl<S> std::ops::Deref for Pooled<'_, S> {
+    type Target = S;
+    fn deref(&self) -> &S {
+        self.value.as_ref().unwrap_or_else(|| unreachable!())
+    }
+}
+
+impl<S> std::ops::DerefMut for Pooled<'_, S> {
+    fn deref_mut(&mut self) -> &mut S {
+        self.value.as_mut().unwrap_or_else(|| unreachable!())
+    }
+}
+
+impl<S> Drop for Pooled<'_, S> {
+    fn drop(&mut self) {
+        if let Some(v) = self.value.take() {
+            self.pool
+                .free
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(v);
+        }
+    }
+}
 
 /// A progress sink for long computations: called with "n more units done"
 /// (sources of a traversal, actors of a batch) from any worker thread. It
@@ -39,6 +98,7 @@ pub(crate) fn sum_over_sources<S, I, F>(
     f: F,
 ) -> Vec<f64>
 where
+    S: Send,
     I: Fn() -> S + Sync + Send,
     F: Fn(&mut S, usize, &mut [f64]) + Sync + Send,
 {
@@ -63,26 +123,31 @@ pub(crate) fn sum_over_blocks<S, I, F>(
     f: F,
 ) -> Vec<f64>
 where
+    S: Send,
     I: Fn() -> S + Sync + Send,
     F: Fn(&mut S, std::ops::Range<usize>, &mut [f64]) + Sync + Send,
 {
     let nblocks = n_items.div_ceil(block);
     let wave = (WAVE_BYTES / (len.max(1) * 8)).clamp(4, 256);
     let mut total = vec![0.0; len];
+    let pool = Pool::new();
     let mut start = 0;
     while start < nblocks {
         let end = (start + wave).min(nblocks);
         let parts: Vec<Vec<f64>> = (start..end)
             .into_par_iter()
-            .map_init(&init, |s, b| {
-                // a sink that aborts (see `Progress`) stops here, before the work
-                progress(0);
-                let mut acc = vec![0.0; len];
-                let end = ((b + 1) * block).min(n_items);
-                f(s, b * block..end, &mut acc);
-                progress((end - b * block) as u64);
-                acc
-            })
+            .map_init(
+                || pool.take(&init),
+                |s, b| {
+                    // a sink that aborts (see `Progress`) stops here, before the work
+                    progress(0);
+                    let mut acc = vec![0.0; len];
+                    let end = ((b + 1) * block).min(n_items);
+                    f(s, b * block..end, &mut acc);
+                    progress((end - b * block) as u64);
+                    acc
+                },
+            )
             .collect();
         for p in parts {
             for (t, x) in total.iter_mut().zip(p) {
@@ -104,22 +169,27 @@ pub(crate) fn count_over_blocks<S, I, F>(
     f: F,
 ) -> Vec<u64>
 where
+    S: Send,
     I: Fn() -> S + Sync + Send,
     F: Fn(&mut S, std::ops::Range<usize>, &mut [u64]) + Sync + Send,
 {
     let nblocks = n_items.div_ceil(block);
     let wave = (WAVE_BYTES / (len.max(1) * 8)).clamp(4, 256);
     let mut total = vec![0u64; len];
+    let pool = Pool::new();
     let mut start = 0;
     while start < nblocks {
         let end = (start + wave).min(nblocks);
         let parts: Vec<Vec<u64>> = (start..end)
             .into_par_iter()
-            .map_init(&init, |s, b| {
-                let mut acc = vec![0u64; len];
-                f(s, b * block..((b + 1) * block).min(n_items), &mut acc);
-                acc
-            })
+            .map_init(
+                || pool.take(&init),
+                |s, b| {
+                    let mut acc = vec![0u64; len];
+                    f(s, b * block..((b + 1) * block).min(n_items), &mut acc);
+                    acc
+                },
+            )
             .collect();
         for p in parts {
             for (t, x) in total.iter_mut().zip(p) {

@@ -109,23 +109,45 @@ impl Batched {
         self.backward(g, mult, node, arcs);
     }
 
+    /// Zero σ and δ (and reset distances) of the (node, lane) pairs the
+    /// previous batch reached, which are exactly those in `levels`: the
+    /// rest are still zero, so a batch costs what it reaches, not n·64.
+    fn clear_rows(&mut self) {
+        let keep_dist = !self.dist.is_empty();
+        for &(v, m) in &self.levels {
+            let base = v as usize * BATCH;
+            lanes(m, |i| {
+                self.sigma[base + i] = 0.0;
+                self.delta[base + i] = 0.0;
+                if keep_dist {
+                    self.dist[base + i] = u32::MAX;
+                }
+            });
+        }
+        self.levels.clear();
+    }
+
     /// The forward pass alone: levels, σ and `reached` of every lane.
     pub(crate) fn forward(&mut self, g: &Csr, src: &[u32]) {
+        self.forward_until(g, src, &[]);
+    }
+
+    /// [`Batched::forward`], stopping after the first level at which every
+    /// `(node, lane)` of `targets` has been reached (or when nothing more
+    /// is reachable). Levels, σ and distances up to that level are final,
+    /// which is all a path ending at a target needs; deeper nodes are not
+    /// visited and `reached` counts only what was visited.
+    pub(crate) fn forward_until(&mut self, g: &Csr, src: &[u32], targets: &[(u32, usize)]) {
         let n = g.n();
         let k = src.len();
         debug_assert!(k <= BATCH);
         let unused = if k == BATCH { 0 } else { !((1u64 << k) - 1) };
         self.seen.fill(unused);
-        self.sigma.fill(0.0);
-        self.delta.fill(0.0);
-        self.levels.clear();
+        self.clear_rows();
         self.lstart.clear();
         self.lstart.push(0);
         self.reached = [0; BATCH];
         let keep_dist = !self.dist.is_empty();
-        if keep_dist {
-            self.dist.fill(u32::MAX);
-        }
         for (i, &s) in src.iter().enumerate() {
             if keep_dist {
                 self.dist[s as usize * BATCH + i] = 0;
@@ -211,11 +233,18 @@ impl Batched {
             }
             self.lstart.push(self.levels.len());
             d += 1;
+            if !targets.is_empty()
+                && targets
+                    .iter()
+                    .all(|&(v, i)| self.seen[v as usize] & (1 << i) != 0)
+            {
+                break;
+            }
         }
     }
 
     fn backward(&mut self, g: &Csr, mult: &[f64], node: &mut [f64], mut arcs: Option<&mut [f64]>) {
-        // levels 0..depth are non-empty
+        // levels 0..depth are non-empty (the forward pass ran to the end)
         let depth = self.lstart.len() - 2;
         for d in (1..depth).rev() {
             // level d is final: credit δ, turn it into c = (1 + δ)/σ, and

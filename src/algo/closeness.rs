@@ -83,7 +83,7 @@ fn csr_p(g: &Csr, weighted: bool, progress: Progress<'_>) -> Closeness {
         .into_par_iter()
         .with_min_len(16)
         .map_init(
-            || Sssp::new(g),
+            || Sssp::distances(g),
             |sp, s| {
                 progress(0);
                 sp.run(g, s as u32, len.as_deref());

@@ -77,10 +77,10 @@ pub fn edge_betweenness(g: &Csr, weighted: bool) -> Vec<EdgeScore> {
             let nv = re.new_of[v as usize];
             let (a, b) = g.range(v);
             let (na, _) = h.range(nv);
-            for arc in a..b {
-                let nw = re.new_of[g.targets[arc] as usize];
+            for (x, &w) in raw[a..b].iter_mut().zip(g.neighbors(v)) {
+                let nw = re.new_of[w as usize];
                 if let Ok(i) = h.neighbors(nv).binary_search(&nw) {
-                    raw[arc] = raw_new[na + i];
+                    *x = raw_new[na + i];
                 }
             }
         }

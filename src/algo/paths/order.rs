@@ -96,20 +96,23 @@ mod tests {
     #[test]
     fn breadth_first_from_the_hub_and_arcs_kept() {
         // a path 0 – 1 – 2 – 3 plus 1 – 4: node 1 has the highest degree
-        let g = Csr::from_edges(
-            6,
-            &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0), (1, 4, 1.0)],
-        )
-        .unwrap();
+        let g = Csr::from_edges(6, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0), (1, 4, 1.0)]).unwrap();
         let r = locality(&g);
         // 1 first; its neighbours by degree (2 has degree 2), then by
         // number (0, 4); then 3 from 2; the isolated node 5 last
         assert_eq!(r.new_of, vec![2, 0, 1, 4, 3, 5]);
         for v in 0..6u32 {
-            let mut want: Vec<u32> = g.neighbors(v).iter().map(|&u| r.new_of[u as usize]).collect();
+            let mut want: Vec<u32> = g
+                .neighbors(v)
+                .iter()
+                .map(|&u| r.new_of[u as usize])
+                .collect();
             want.sort_unstable();
             assert_eq!(r.g.neighbors(r.new_of[v as usize]), &want[..]);
         }
-        assert_eq!(r.back(&[10, 11, 12, 13, 14, 15]), vec![12, 10, 11, 14, 13, 15]);
+        assert_eq!(
+            r.back(&[10, 11, 12, 13, 14, 15]),
+            vec![12, 10, 11, 14, 13, 15]
+        );
     }
 }

@@ -74,6 +74,8 @@ pub(crate) struct Sssp {
     pub pred_arc: Vec<u32>,
     settled: Vec<bool>,
     heap: BinaryHeap<Reverse<Key>>,
+    /// Whether σ and predecessors are kept (false: distances only).
+    paths: bool,
 }
 
 impl Sssp {
@@ -90,6 +92,28 @@ impl Sssp {
             pred_arc: vec![0; g.targets.len()],
             settled: vec![false; n],
             heap: BinaryHeap::new(),
+            paths: true,
+        }
+    }
+
+    /// Scratch for distances and settle order only (no σ, no
+    /// predecessors, no per-arc memory): what closeness needs. The
+    /// distances, and so the order nodes settle in, are those of
+    /// [`Sssp::new`]: the same nodes are pushed in the same order.
+    pub(crate) fn distances(g: &Csr) -> Sssp {
+        let n = g.n();
+        Sssp {
+            level: vec![UNSEEN; n],
+            dist: vec![f64::INFINITY; n],
+            sigma: Vec::new(),
+            delta: Vec::new(),
+            order: Vec::with_capacity(n),
+            npred: Vec::new(),
+            pred: Vec::new(),
+            pred_arc: Vec::new(),
+            settled: vec![false; n],
+            heap: BinaryHeap::new(),
+            paths: false,
         }
     }
 
@@ -98,10 +122,12 @@ impl Sssp {
             let v = v as usize;
             self.level[v] = UNSEEN;
             self.dist[v] = f64::INFINITY;
-            self.sigma[v] = 0.0;
-            self.delta[v] = 0.0;
-            self.npred[v] = 0;
             self.settled[v] = false;
+            if self.paths {
+                self.sigma[v] = 0.0;
+                self.delta[v] = 0.0;
+                self.npred[v] = 0;
+            }
         }
         self.order.clear();
         self.heap.clear();
@@ -113,11 +139,13 @@ impl Sssp {
         self.reset();
         match len {
             None => self.bfs(g, s),
-            Some(l) => self.dijkstra(g, s, l),
+            Some(l) if self.paths => self.dijkstra::<true>(g, s, l),
+            Some(l) => self.dijkstra::<false>(g, s, l),
         }
     }
 
     fn bfs(&mut self, g: &Csr, s: u32) {
+        debug_assert!(self.paths, "BFS scratch keeps paths");
         self.level[s as usize] = 0;
         self.dist[s as usize] = 0.0;
         self.sigma[s as usize] = 1.0;
@@ -147,10 +175,12 @@ impl Sssp {
         }
     }
 
-    fn dijkstra(&mut self, g: &Csr, s: u32, len: &[f64]) {
+    fn dijkstra<const PATHS: bool>(&mut self, g: &Csr, s: u32, len: &[f64]) {
         let su = s as usize;
         self.dist[su] = 0.0;
-        self.sigma[su] = 1.0;
+        if PATHS {
+            self.sigma[su] = 1.0;
+        }
         self.level[su] = 0;
         self.heap.push(Reverse(Key(0.0, s)));
         // Every node pushed is eventually popped and settled (lengths are
@@ -163,7 +193,7 @@ impl Sssp {
             }
             self.settled[vu] = true;
             self.order.push(v);
-            let sv = self.sigma[vu];
+            let sv = if PATHS { self.sigma[vu] } else { 0.0 };
             let (a, b) = g.range(v);
             for (arc, &l) in len.iter().enumerate().take(b).skip(a) {
                 let w = g.targets[arc] as usize;
@@ -179,12 +209,14 @@ impl Sssp {
                 if self.level[w] == UNSEEN || (alt < dw && !same_len(alt, dw)) {
                     self.level[w] = 1;
                     self.dist[w] = alt;
-                    self.sigma[w] = sv;
-                    self.pred[slot0] = v;
-                    self.pred_arc[slot0] = arc as u32;
-                    self.npred[w] = 1;
+                    if PATHS {
+                        self.sigma[w] = sv;
+                        self.pred[slot0] = v;
+                        self.pred_arc[slot0] = arc as u32;
+                        self.npred[w] = 1;
+                    }
                     self.heap.push(Reverse(Key(alt, w as u32)));
-                } else if same_len(alt, dw) {
+                } else if PATHS && same_len(alt, dw) {
                     self.sigma[w] += sv;
                     let slot = slot0 + self.npred[w] as usize;
                     self.pred[slot] = v;

@@ -32,7 +32,7 @@ if mode not in ("", "--check"):
     sys.exit(f"usage: bash docs/tour.sh [--check] (got {mode!r})")
 
 block_re = re.compile(
-    r"<!-- tour: iuinet (?P<cmd>.*?) -->\n(?P<body>.*?)<!-- /tour -->", re.S)
+    r"<!-- tour: iuinet (?P<cmd>[^\n]*?) -->\n(?P<body>.*?)<!-- /tour -->", re.S)
 # what may follow the iuinet command: excerpts only, no other shell
 filter_re = re.compile(r"(head|tail) -n \d+|grep( -[A-Za-z]+)* ('[^']*'|\"[^\"$`]*\"|[^\s'\"|;&<>$`]+)")
 unsafe = re.compile(r"[;&<>$`\n]")
@@ -56,9 +56,16 @@ def command(cmd, where):
 
 
 def rewrite(path, text):
+    opened = len(re.findall(r"^<!-- tour: ", text, re.M))
+    if opened != len(block_re.findall(text)):
+        sys.exit(f"{path}: a tour block is not `<!-- tour: iuinet ARGS -->` on a line "
+                 "of its own, or lacks its `<!-- /tour -->`")
+
     def block(m):
         cmd = m.group("cmd")
         line = text.count("\n", 0, m.start()) + 1
+        if "<!-- tour: " in m.group("body"):
+            sys.exit(f"{path}:{line}: tour block without its `<!-- /tour -->`")
         out = command("iuinet " + cmd, f"{path}:{line}")
         langs = re.findall(r"^```(\w+)", m.group("body"), re.M)
         lang = next((l for l in reversed(langs) if l != "sh"), "text")

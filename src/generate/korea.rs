@@ -1800,12 +1800,12 @@ impl Gen {
             let mut first_org = None;
             if let Some(need) = org_need(t) {
                 let q = &mut strong[usize::from(need == Need::Institute)];
-                if let Some(&(f, o)) = q.last() {
-                    if self.fits(f, lead_need) {
-                        q.pop();
-                        lead = Some(f);
-                        first_org = Some((need, o));
-                    }
+                if let Some(&(f, o)) = q.last()
+                    && self.fits(f, lead_need)
+                {
+                    q.pop();
+                    lead = Some(f);
+                    first_org = Some((need, o));
                 }
             }
             for _ in 0..if len == 0 || lead.is_some() { 0 } else { 200 } {
@@ -1858,11 +1858,11 @@ impl Gen {
             if self.rng.random::<f64>() < 0.05 {
                 needs.push(Need::Agency);
             }
-            if let Some((need, o)) = first_org {
-                if let Some(x) = needs.iter().position(|&n| n == need) {
-                    needs.remove(x);
-                    members.push(o);
-                }
+            if let Some((need, o)) = first_org
+                && let Some(x) = needs.iter().position(|&n| n == need)
+            {
+                needs.remove(x);
+                members.push(o);
             }
             for need in needs {
                 if let Some(c) = self.partner(&members, need, region, &urns) {

@@ -18,6 +18,7 @@ pub mod network;
 pub mod network_views;
 pub mod published;
 pub mod report;
+pub mod scorecard;
 pub mod significance;
 pub mod size_mix;
 pub mod structure;

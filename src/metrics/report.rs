@@ -16,6 +16,7 @@ use super::iui::{IuiCollaboration, iui_collaboration};
 use super::large_sme::{LargeSmeProjects, large_sme_projects};
 use super::network::{NetworkOpts, NetworkSummary};
 use super::published::{BUILT_IN, BUILT_IN_NAME, Published, Reference, parse_reference, published};
+use super::scorecard::{ScoreOpts, Scorecard, scorecard};
 use super::size_mix::{SizeMix, size_mix};
 use super::triple_helix::{TripleHelix, triple_helix};
 use crate::error::Result;
@@ -57,11 +58,13 @@ pub enum Section {
     Network,
     /// `network_views`.
     NetworkViews,
+    /// `scorecard`.
+    Scorecard,
 }
 
 impl Section {
     /// Every section, in report order.
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 14] = [
         Section::Published,
         Section::InterBusiness,
         Section::IuiCollaboration,
@@ -75,6 +78,7 @@ impl Section {
         Section::TripleHelix,
         Section::Network,
         Section::NetworkViews,
+        Section::Scorecard,
     ];
 
     /// The JSON key and `--only` name.
@@ -93,6 +97,7 @@ impl Section {
             Section::TripleHelix => "triple_helix",
             Section::Network => "network",
             Section::NetworkViews => "network_views",
+            Section::Scorecard => "scorecard",
         }
     }
 }
@@ -130,6 +135,8 @@ pub struct MetricsOpts {
     /// The reference of the published section: its name and rows; `None`
     /// uses the built-in KICOX file (`graphs/korea-iccp/published.csv`).
     pub reference: Option<(String, Vec<Reference>)>,
+    /// The scorecard's options (its years are the view's `--years`).
+    pub scorecard: ScoreOpts,
 }
 
 impl Default for MetricsOpts {
@@ -140,6 +147,7 @@ impl Default for MetricsOpts {
             density_by: By::Region,
             network: NetworkOpts::default(),
             reference: None,
+            scorecard: ScoreOpts::default(),
         }
     }
 }
@@ -203,6 +211,9 @@ pub struct Metrics {
     /// The collaboration and networking views, each summarised and labelled.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_views: Option<super::network_views::NetworkViews>,
+    /// Groups scored against a benchmark on three pillars.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scorecard: Option<Scorecard>,
 }
 
 /// A section on the view of the command's flags (`density`, `network`),
@@ -298,6 +309,17 @@ pub fn metrics_with(
                 view.selection.years,
                 &o.network,
                 progress,
+            )?)
+        } else {
+            None
+        },
+        scorecard: if want(Section::Scorecard) {
+            Some(scorecard(
+                net,
+                &ScoreOpts {
+                    years: view.selection.years,
+                    ..o.scorecard.clone()
+                },
             )?)
         } else {
             None

@@ -471,6 +471,20 @@ pub struct ScoreOpts {
     pub seed: u64,
 }
 
+impl Default for ScoreOpts {
+    /// Mini clusters, all years, `top`, the built-in weights, no bootstrap.
+    fn default() -> ScoreOpts {
+        ScoreOpts {
+            by: GroupBy::MiniCluster,
+            years: None,
+            benchmark: Benchmark::Top,
+            weights: default_weights(),
+            replicates: 0,
+            seed: 1,
+        }
+    }
+}
+
 /// One indicator of a group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorScore {

@@ -99,6 +99,11 @@ pub struct ReportData {
     pub top_brokers: ReportTable,
     /// The aggregated network of regions.
     pub regions: Aggregate,
+    /// The scorecard: one row per group (pillar scores and total).
+    pub scorecard: ReportTable,
+    /// The scorecard's small multiples: (title, scores by year per group),
+    /// one per pillar and the total.
+    pub scorecard_years: Vec<(String, Lines)>,
     /// Notes under each section, by section id.
     pub notes: Vec<(String, String)>,
 }
@@ -637,6 +642,21 @@ pub fn render(d: &ReportData) -> Result<String> {
     table_html(&d.top_brokers, &mut o);
     o.push_str(&note("brokers"));
 
+    if !d.scorecard.rows.is_empty() {
+        o.push_str("<h2 id=\"scorecard\">Scorecard</h2>\n");
+        table_html(&d.scorecard, &mut o);
+        o.push_str("<div class=\"grid\">\n");
+        for (i, (title, l)) in d.scorecard_years.iter().enumerate() {
+            o.push_str(&figure(
+                &format!("chart-scorecard-{i}"),
+                &format!("{title} score by year (benchmark = 100)."),
+                line_chart(l, (560, 300))?,
+            ));
+        }
+        o.push_str("</div>\n");
+        o.push_str(&note("scorecard"));
+    }
+
     o.push_str("<h2>Network of regions</h2>\n");
     o.push_str(&figure(
         "chart-regions",
@@ -692,6 +712,17 @@ mod tests {
                 nodes: vec![("Dongnam".into(), 8), ("Honam".into(), 4)],
                 edges: vec![(0, 1, 3)],
             },
+            scorecard: ReportTable {
+                header: vec!["region".into(), "total".into()],
+                rows: vec![vec!["Dongnam".into(), "80.0".into()]],
+            },
+            scorecard_years: vec![(
+                "total".into(),
+                Lines {
+                    years: vec![2005, 2006],
+                    series: vec![("Dongnam".into(), vec![70.0, 80.0])],
+                },
+            )],
             notes: vec![],
         }
     }

@@ -888,7 +888,7 @@ pub fn indicator_values(p: &Period, m: &Members, firms: &[ActorIx]) -> Result<Va
 
 fn score(value: Option<f64>, bench: Option<f64>) -> Option<f64> {
     match (value, bench) {
-        (Some(x), Some(b)) if b != 0.0 => Some(100.0 * x / b),
+        (Some(x), Some(b)) if b != 0.0 => Some(100.0 * (x / b)),
         _ => None,
     }
 }

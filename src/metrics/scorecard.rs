@@ -647,7 +647,11 @@ impl<'a> Period<'a> {
     /// Prepare the records of a scope; `first` and `last` are the years of
     /// the growth indicator and `years` the years of the actor_years rows.
     /// Time O(P log P + T log T) for P participations and T ties.
-    pub fn new(s: &Scope<'a>, rnd_years: Option<(i32, i32)>, first: Option<i32>) -> Result<Period<'a>> {
+    pub fn new(
+        s: &Scope<'a>,
+        rnd_years: Option<(i32, i32)>,
+        first: Option<i32>,
+    ) -> Result<Period<'a>> {
         let net = s.net;
         let n = net.actors.len();
         let mut cases = vec![0u64; n];
@@ -804,7 +808,12 @@ pub fn indicator_values(p: &Period, m: &Members, firms: &[ActorIx]) -> Result<Va
     };
     let inside = |a: ActorIx| m.firms.binary_search(&a).is_ok();
     let ur: Vec<ActorIx> = {
-        let mut x: Vec<ActorIx> = m.universities.iter().chain(&m.institutes).copied().collect();
+        let mut x: Vec<ActorIx> = m
+            .universities
+            .iter()
+            .chain(&m.institutes)
+            .copied()
+            .collect();
         x.sort_unstable();
         x
     };
@@ -882,7 +891,11 @@ pub fn indicator_values(p: &Period, m: &Members, firms: &[ActorIx]) -> Result<Va
     v[12] = ratio(pr[2] as f64, nf);
     v[13] = ratio(fund, fund_n as f64);
     v[14] = ratio(pat as f64, pat_n as f64);
-    v[15] = if g_n > 0 { ratio(g_last, g_first) } else { None };
+    v[15] = if g_n > 0 {
+        ratio(g_last, g_first)
+    } else {
+        None
+    };
     Ok((v, ei_index(external, internal)))
 }
 
@@ -920,15 +933,19 @@ pub fn pillar_scores(scores: &[Option<f64>; N], w: &Weights) -> [Option<f64>; 4]
                 .map(|(i, _)| (scores[i], iw(i))),
         );
     }
-    out[3] = weighted(
-        (0..3).map(|pi| (out[pi], w.pillars.get(pi).map_or(0.0, |x| x.weight))),
-    );
+    out[3] = weighted((0..3).map(|pi| (out[pi], w.pillars.get(pi).map_or(0.0, |x| x.weight))));
     out
 }
 
 const PILLAR_NAMES: [&str; 4] = ["interconnection", "iui", "rnd", "total"];
 
-fn card(m: &Members, vals: &[Option<f64>; N], ei: Option<f64>, bench: &[Option<f64>; N], w: &Weights) -> Card {
+fn card(
+    m: &Members,
+    vals: &[Option<f64>; N],
+    ei: Option<f64>,
+    bench: &[Option<f64>; N],
+    w: &Weights,
+) -> Card {
     let scores: [Option<f64>; N] = std::array::from_fn(|i| score(vals[i], bench[i]));
     let ps = pillar_scores(&scores, w);
     Card {
@@ -958,7 +975,6 @@ fn card(m: &Members, vals: &[Option<f64>; N], ei: Option<f64>, bench: &[Option<f
     }
 }
 
-
 /// The benchmark values of a period, and the group each comes from.
 fn bench_of(
     names: &[String],
@@ -985,9 +1001,7 @@ fn bench_of(
             Some(g) => Ok((vals[g].0, vec![Some(name.clone()); N])),
             None => Ok(([None; N], vec![Some(name.clone()); N])),
         },
-        Benchmark::Values { values, .. } => {
-            Ok((std::array::from_fn(|i| values[i]), vec![None; N]))
-        }
+        Benchmark::Values { values, .. } => Ok((std::array::from_fn(|i| values[i]), vec![None; N])),
     }
 }
 
@@ -1110,7 +1124,10 @@ pub fn scorecard(net: &Network, o: &ScoreOpts) -> Result<Scorecard> {
         let ys = Scope::new(net, &ysel);
         let yp = Period::new(&ys, Some((y, y)), first)?;
         let mut ym = group_members(&ys, o.by);
-        let yms: Vec<Members> = names.iter().map(|n| ym.remove(n).unwrap_or_default()).collect();
+        let yms: Vec<Members> = names
+            .iter()
+            .map(|n| ym.remove(n).unwrap_or_default())
+            .collect();
         let yvals: Vec<Values> = yms
             .par_iter()
             .map(|m| indicator_values(&yp, m, &m.firms))

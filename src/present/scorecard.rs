@@ -46,7 +46,10 @@ impl Present for Scorecard {
             t.row(row);
         }
         o.push_str(&t.render());
-        let _ = writeln!(o, "\nindicator scores (value in the indicator's unit, score = 100 · value / benchmark):");
+        let _ = writeln!(
+            o,
+            "\nindicator scores (value in the indicator's unit, score = 100 · value / benchmark):"
+        );
         let mut head: Vec<String> = vec![self.by.to_string()];
         head.extend(INDICATORS.iter().map(|d| d.id.to_string()));
         let mut t = TextTable::new(&head);
@@ -83,7 +86,15 @@ impl Present for Scorecard {
 
     fn csv(&self) -> Option<Vec<CsvTable>> {
         let mut t = CsvTable::new(&[
-            "group", "year", "level", "id", "member_firms", "value", "score", "change", "ci_low",
+            "group",
+            "year",
+            "level",
+            "id",
+            "member_firms",
+            "value",
+            "score",
+            "change",
+            "ci_low",
             "ci_high",
         ]);
         let mut push = |name: &str, year: Option<i32>, c: &Card| {

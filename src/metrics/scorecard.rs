@@ -975,12 +975,11 @@ fn card(
     }
 }
 
+/// Benchmark values and the group each comes from.
+type BenchOf = ([Option<f64>; N], Vec<Option<String>>);
+
 /// The benchmark values of a period, and the group each comes from.
-fn bench_of(
-    names: &[String],
-    vals: &[Values],
-    b: &Benchmark,
-) -> Result<([Option<f64>; N], Vec<Option<String>>)> {
+fn bench_of(names: &[String], vals: &[Values], b: &Benchmark) -> Result<BenchOf> {
     match b {
         Benchmark::Top => {
             let mut best = [None; N];
@@ -1177,4 +1176,62 @@ pub fn scorecard(net: &Network, o: &ScoreOpts) -> Result<Scorecard> {
             })
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_weights_parse() {
+        let w = parse_weights(Path::new("w"), DEFAULT_WEIGHTS).expect("built-in weights");
+        assert_eq!(w.pillars.len(), 3);
+        assert_eq!(w.indicators.len(), N);
+        assert!(w.indicators.iter().all(|x| x.source != "not listed"));
+    }
+
+    #[test]
+    fn bad_weights_name_file_line_and_fix() {
+        let e = parse_weights(
+            Path::new("w.csv"),
+            "level,name,weight\npillar,rnd,1\npillar,rnd,2\n",
+        )
+        .expect_err("duplicate");
+        assert!(e.to_string().contains("w.csv:3"), "{e}");
+        let e = parse_weights(Path::new("w.csv"), "level,name\n").expect_err("no weight column");
+        assert!(e.to_string().contains("weight"), "{e}");
+        let e = parse_weights(Path::new("w.csv"), "level,name,weight\npilar,rnd,1\n")
+            .expect_err("bad level");
+        assert!(e.to_string().contains("w.csv:2"), "{e}");
+        let e = parse_benchmark(Path::new("b.csv"), "indicator,value\npatents_per_firm,x\n")
+            .expect_err("bad value");
+        assert!(e.to_string().contains("b.csv:2"), "{e}");
+    }
+
+    // nearest rank: k = 40 values 1..=40, 2.5% → rank ceil(1) = 1 → 1;
+    // 97.5% → rank ceil(39) = 39 → 39
+    #[test]
+    fn percentile_interval_nearest_rank() {
+        let v: Vec<f64> = (1..=40).map(f64::from).collect();
+        assert_eq!(percentile_interval(&v, 0.95), Some((1.0, 39.0)));
+        assert_eq!(percentile_interval(&[5.0], 0.95), Some((5.0, 5.0)));
+        assert_eq!(percentile_interval(&[], 0.95), None);
+    }
+
+    // weights 1 and 3 over scores 40 and 80, a null left out: (40 + 240)/4
+    #[test]
+    fn pillar_scores_are_weighted_means_of_non_null_scores() {
+        let mut w = default_weights();
+        w.indicators[0].weight = 1.0;
+        w.indicators[1].weight = 3.0;
+        let mut s = [None; N];
+        s[0] = Some(40.0);
+        s[1] = Some(80.0);
+        let p = pillar_scores(&s, &w);
+        assert_eq!(p[0], Some(70.0));
+        assert_eq!((p[1], p[2]), (None, None));
+        assert_eq!(p[3], Some(70.0));
+        assert_eq!(score(Some(1.0), Some(0.0)), None);
+        assert_eq!(score(Some(1.0), Some(4.0)), Some(25.0));
+    }
 }

@@ -2,7 +2,7 @@
 //! and the totals by year; CSV in long form (one row per score).
 
 use super::{CsvTable, Present, fixed, opt};
-use crate::metrics::scorecard::{Card, INDICATORS, Scorecard};
+use crate::metrics::scorecard::{Card, INDICATORS, Pillar, Scorecard};
 use crate::output::table::TextTable;
 use std::fmt::Write;
 
@@ -46,22 +46,27 @@ impl Present for Scorecard {
             t.row(row);
         }
         o.push_str(&t.render());
-        let _ = writeln!(
-            o,
-            "\nindicator scores (value in the indicator's unit, score = 100 · value / benchmark):"
-        );
-        let mut head: Vec<String> = vec![self.by.to_string()];
-        head.extend(INDICATORS.iter().map(|d| d.id.to_string()));
-        let mut t = TextTable::new(&head);
-        for g in &self.groups {
-            let mut row = vec![g.name.clone()];
-            row.extend(g.overall.indicators.iter().map(|x| fixed(x.score, 0)));
+        for p in Pillar::ALL {
+            let ix: Vec<usize> = (0..INDICATORS.len())
+                .filter(|&i| INDICATORS[i].pillar == p)
+                .collect();
+            let _ = writeln!(
+                o,
+                "\n{p} indicator scores (100 = benchmark value, last row):"
+            );
+            let mut head: Vec<String> = vec![self.by.to_string()];
+            head.extend(ix.iter().map(|&i| INDICATORS[i].id.to_string()));
+            let mut t = TextTable::new(&head);
+            for g in &self.groups {
+                let mut row = vec![g.name.clone()];
+                row.extend(ix.iter().map(|&i| fixed(g.overall.indicators[i].score, 1)));
+                t.row(row);
+            }
+            let mut row = vec!["benchmark value".to_string()];
+            row.extend(ix.iter().map(|&i| fixed(self.benchmark_values[i].value, 3)));
             t.row(row);
+            o.push_str(&t.render());
         }
-        let mut row = vec!["benchmark value".to_string()];
-        row.extend(self.benchmark_values.iter().map(|b| fixed(b.value, 3)));
-        t.row(row);
-        o.push_str(&t.render());
         if !self.years.is_empty() {
             let _ = writeln!(o, "\ntotal score by year (change from the year before):");
             let mut head: Vec<String> = vec![self.by.to_string()];

@@ -414,3 +414,52 @@ fn bootstrap_intervals_shrink_as_the_group_grows() {
     let again = scorecard(&net, &o).expect("scorecard");
     assert_eq!(again, sc);
 }
+
+// The metrics section is the command's report (same figures), and the HTML
+// report has the scorecard table and one small chart per pillar and the total.
+#[test]
+fn metrics_section_and_report() {
+    let json = |sub: &str, args: &[&str]| -> serde_json::Value {
+        let out = run(sub, args).success().get_output().stdout.clone();
+        serde_json::from_slice(&out).expect("json")
+    };
+    let m = json(
+        "metrics",
+        &[
+            "tests/data/scorecard",
+            "--only",
+            "scorecard",
+            "--scorecard-by",
+            "region",
+        ],
+    );
+    let mut c = json(
+        "scorecard",
+        &["tests/data/scorecard", "--by", "region", "--format", "json"],
+    );
+    if let Some(o) = c.as_object_mut() {
+        o.remove("iuinet_version");
+    }
+    assert_eq!(m["sections"], serde_json::json!(["scorecard"]));
+    assert_eq!(m["scorecard"], c);
+    let out = run(
+        "report",
+        &["tests/data/scorecard", "-q", "--scorecard-by", "region"],
+    )
+    .success()
+    .get_output()
+    .stdout
+    .clone();
+    let html = String::from_utf8(out).expect("utf-8");
+    assert!(html.contains("<h2 id=\"scorecard\">Scorecard</h2>"));
+    for i in 0..4 {
+        assert!(
+            html.contains(&format!("id=\"chart-scorecard-{i}\"")),
+            "chart {i}"
+        );
+    }
+    // A's total against top, as worked out above
+    assert!(html.contains(
+        "<tr><td>A</td><td class=\"num\">4</td><td class=\"num\">70.0</td><td class=\"num\">100.0</td><td class=\"num\">100.0</td><td class=\"num\">90.0</td></tr>"
+    ));
+}

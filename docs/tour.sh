@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Rerun the commands of the README's tour and rewrite their output blocks.
+# Rerun the commands of the README's tour (and of the docs pages listed in
+# `pages` below) and rewrite their output blocks.
 #
-# Each block in README.md reads
+# Each block in README.md (or a listed page) reads
 #   <!-- tour: iuinet ARGS -->
 #   ```text
 #   ...output...
@@ -17,7 +18,6 @@ bin=${IUINET_BIN:-target/release/iuinet}
 python3 - "$bin" "${1:-}" <<'EOF'
 import re, subprocess, sys
 bin, mode = sys.argv[1], sys.argv[2]
-readme = open("README.md", encoding="utf-8").read()
 pat = re.compile(r"<!-- tour: iuinet (.*?) -->\n.*?<!-- /tour -->", re.S)
 
 def block(m):
@@ -26,10 +26,16 @@ def block(m):
     return (f"<!-- tour: iuinet {m.group(1)} -->\n```sh\niuinet {m.group(1)}\n```\n"
             f"```text\n{out.rstrip()}\n```\n<!-- /tour -->")
 
-new = pat.sub(block, readme)
-if mode == "--check":
-    if new != readme:
-        sys.exit("README.md's tour is out of date: run bash docs/tour.sh")
-else:
-    open("README.md", "w", encoding="utf-8").write(new)
+pages = ["README.md", "docs/scorecard.md"]
+stale = []
+for page in pages:
+    text = open(page, encoding="utf-8").read()
+    new = pat.sub(block, text)
+    if mode == "--check":
+        if new != text:
+            stale.append(page)
+    elif new != text:
+        open(page, "w", encoding="utf-8").write(new)
+if stale:
+    sys.exit(f"{', '.join(stale)}: the tour output is out of date: run bash docs/tour.sh")
 EOF

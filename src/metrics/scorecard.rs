@@ -1039,6 +1039,9 @@ fn replicate(
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(((g as u64) << 32) | r as u64);
     let n = m.firms.len();
+    if n == 0 {
+        return Ok([None; N + 4]);
+    }
     let draw: Vec<ActorIx> = (0..n).map(|_| m.firms[rng.random_range(0..n)]).collect();
     let (vals, _) = indicator_values(p, m, &draw)?;
     let scores: [Option<f64>; N] = std::array::from_fn(|i| score(vals[i], bench[i]));
@@ -1216,6 +1219,35 @@ mod tests {
         assert_eq!(percentile_interval(&v, 0.95), Some((1.0, 39.0)));
         assert_eq!(percentile_interval(&[5.0], 0.95), Some((5.0, 5.0)));
         assert_eq!(percentile_interval(&[], 0.95), None);
+    }
+
+    // a group without firms (only a university) has no values and no
+    // interval, and the bootstrap does not draw from an empty list
+    #[test]
+    fn group_without_firms() {
+        let net = crate::ingest::from_csv_strs(
+            "id,kind,region\nf1,firm,A\nf2,firm,A\nu1,university,C\n",
+            None,
+            None,
+            Some("source,target,type,year\nf1,f2,supply,2005\nf1,u1,joint_research,2005\n"),
+        )
+        .expect("loads");
+        let o = ScoreOpts {
+            by: GroupBy::Region,
+            replicates: 5,
+            ..ScoreOpts::default()
+        };
+        let sc = scorecard(&net, &o).expect("scorecard");
+        let c = &sc.groups[1];
+        assert_eq!((c.name.as_str(), c.overall.member_firms), ("C", 0));
+        assert!(
+            c.overall
+                .indicators
+                .iter()
+                .all(|x| x.value.is_none() && x.ci_low.is_none())
+        );
+        assert_eq!(c.overall.pillars[3].score, None);
+        assert_eq!(sc.groups[0].overall.indicators[0].value, Some(1.0));
     }
 
     // weights 1 and 3 over scores 40 and 80, a null left out: (40 + 240)/4

@@ -108,13 +108,18 @@ pub struct ReportData {
     pub notes: Vec<(String, String)>,
 }
 
-const PALETTE: [RGBColor; 6] = [
+/// Tableau 10: the scorecard's charts have a line per region (7).
+const PALETTE: [RGBColor; 10] = [
     RGBColor(31, 119, 180),
     RGBColor(255, 127, 14),
     RGBColor(44, 160, 44),
     RGBColor(214, 39, 40),
     RGBColor(148, 103, 189),
     RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(127, 127, 127),
+    RGBColor(188, 189, 34),
+    RGBColor(23, 190, 207),
 ];
 
 const FONT: &str = "sans-serif";

@@ -1019,7 +1019,8 @@ pub fn percentile_interval(sorted: &[f64], level: f64) -> Option<(f64, f64)> {
         return None;
     }
     let a = (1.0 - level) / 2.0;
-    let rank = |q: f64| ((q * k as f64).ceil() as usize).clamp(1, k) - 1;
+    // rank ⌈q·k⌉; the tolerance keeps (1 − 0.95)/2 · 40 = 1.0000000000000009 at 1
+    let rank = |q: f64| (((q * k as f64) - 1e-9).ceil() as usize).clamp(1, k) - 1;
     Some((sorted[rank(a)], sorted[rank(1.0 - a)]))
 }
 

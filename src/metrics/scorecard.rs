@@ -32,7 +32,7 @@
 //! between them; universities and institutes stay as they are) and scored
 //! against the fixed benchmark; the interval is the percentile interval
 //! (nearest rank). Replicate r of group g draws from ChaCha8 stream
-//! (g << 32 | r) of the seed, so the result does not depend on the thread
+//! (g << 32 | r) of a generator seeded with `--seed`, so the result does not depend on the thread
 //! count.
 
 use super::activity::mini_cluster_members;

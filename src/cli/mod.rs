@@ -19,6 +19,7 @@ mod matching;
 mod metrics;
 pub mod progress;
 mod report;
+mod scorecard;
 mod serve;
 mod summary;
 mod validate;
@@ -63,6 +64,8 @@ pub enum Command {
     Report(report::Args),
     /// Compute every domain metric and the network summary as one JSON document.
     Metrics(metrics::Args),
+    /// Score mini clusters, complexes or pan regions against a benchmark (three pillars).
+    Scorecard(scorecard::Args),
     /// Break projects down by consortium type (single, industry-university, …).
     Consortia(consortia::Args),
     /// Link density between groups of actors (by region, kind, …) and the E-I index.
@@ -114,6 +117,7 @@ pub fn main() -> ExitCode {
         Command::Export(a) => export::run(a, &ctx),
         Command::Report(a) => report::run(a, &ctx),
         Command::Metrics(a) => metrics::run(a, &ctx),
+        Command::Scorecard(a) => scorecard::run(a, &ctx),
         Command::Consortia(a) => consortia::run(a, &ctx),
         Command::Density(a) => density::run(a, &ctx),
         Command::Brokers(a) => brokers::run(a, &ctx),

@@ -30,6 +30,10 @@ pub struct Args {
     /// Rows of the top-actor tables.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// Groups of the scorecard section: mini_cluster, complex or region
+    /// (benchmark `top`, the built-in weights).
+    #[arg(long, default_value = "region")]
+    pub scorecard_by: crate::metrics::scorecard::GroupBy,
     #[command(flatten)]
     pub approx: ApproxArgs,
     #[command(flatten)]
@@ -68,7 +72,12 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             Section::Consortia,
             Section::Activity,
             Section::Density,
+            Section::Scorecard,
         ]),
+        scorecard: crate::metrics::scorecard::ScoreOpts {
+            by: a.scorecard_by,
+            ..Default::default()
+        },
         ..MetricsOpts::default()
     };
     let m = ctx.stage("metrics", || metrics(&net, &name, &vopts, &mopts))?;
@@ -224,6 +233,9 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             ],
         };
     }
+    if let Some(sc) = &m.scorecard {
+        scorecard_section(sc, &mut d);
+    }
     let tables = |view: &View, stage: &str| -> (ReportTable, ReportTable) {
         let bt = ctx.stage(stage, || {
             centrality(
@@ -272,6 +284,67 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     let html = ctx.stage("render", || render(&d))?;
     crate::output::write_out(html.as_bytes(), a.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The scorecard's table and small multiples.
+fn scorecard_section(sc: &crate::metrics::scorecard::Scorecard, d: &mut ReportData) {
+    let one = |x: Option<f64>| x.map_or("–".into(), |v| format!("{v:.1}"));
+    d.scorecard = ReportTable {
+        header: vec![
+            sc.by.to_string(),
+            "member firms".into(),
+            "interconnection".into(),
+            "I-U-I collaboration".into(),
+            "R&D".into(),
+            "total".into(),
+        ],
+        rows: sc
+            .groups
+            .iter()
+            .map(|g| {
+                let mut r = vec![g.name.clone(), g.overall.member_firms.to_string()];
+                r.extend(g.overall.pillars.iter().map(|p| one(p.score)));
+                r
+            })
+            .collect(),
+    };
+    let titles = ["Interconnection", "I-U-I collaboration", "R&D", "Total"];
+    d.scorecard_years = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            (
+                t.to_string(),
+                Lines {
+                    years: sc.years.clone(),
+                    series: sc
+                        .groups
+                        .iter()
+                        .map(|g| {
+                            (
+                                g.name.clone(),
+                                g.by_year
+                                    .iter()
+                                    .map(|y| y.card.pillars[i].score.unwrap_or(f64::NAN))
+                                    .collect(),
+                            )
+                        })
+                        .collect(),
+                },
+            )
+        })
+        .collect();
+    d.notes.push((
+        "scorecard".into(),
+        format!(
+            "Each group's indicators scored 100 × value / benchmark ({}), pillar scores and the total as weighted means ({}); the total covers the network-measurable {} of the 2010 evaluation system. Definitions: docs/scorecard.md.",
+            sc.benchmark,
+            sc.weights.source,
+            sc.weights
+                .measured_share
+                .map_or("–".into(), |s| format!("{:.0}%", 100.0 * s))
+        ),
+    ));
 }
 
 /// The top actors by betweenness of a view.

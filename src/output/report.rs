@@ -99,17 +99,27 @@ pub struct ReportData {
     pub top_brokers: ReportTable,
     /// The aggregated network of regions.
     pub regions: Aggregate,
+    /// The scorecard: one row per group (pillar scores and total).
+    pub scorecard: ReportTable,
+    /// The scorecard's small multiples: (title, scores by year per group),
+    /// one per pillar and the total.
+    pub scorecard_years: Vec<(String, Lines)>,
     /// Notes under each section, by section id.
     pub notes: Vec<(String, String)>,
 }
 
-const PALETTE: [RGBColor; 6] = [
+/// Tableau 10: the scorecard's charts have a line per region (7).
+const PALETTE: [RGBColor; 10] = [
     RGBColor(31, 119, 180),
     RGBColor(255, 127, 14),
     RGBColor(44, 160, 44),
     RGBColor(214, 39, 40),
     RGBColor(148, 103, 189),
     RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(127, 127, 127),
+    RGBColor(188, 189, 34),
+    RGBColor(23, 190, 207),
 ];
 
 const FONT: &str = "sans-serif";
@@ -637,6 +647,21 @@ pub fn render(d: &ReportData) -> Result<String> {
     table_html(&d.top_brokers, &mut o);
     o.push_str(&note("brokers"));
 
+    if !d.scorecard.rows.is_empty() {
+        o.push_str("<h2 id=\"scorecard\">Scorecard</h2>\n");
+        table_html(&d.scorecard, &mut o);
+        o.push_str("<div class=\"grid\">\n");
+        for (i, (title, l)) in d.scorecard_years.iter().enumerate() {
+            o.push_str(&figure(
+                &format!("chart-scorecard-{i}"),
+                &format!("{title} score by year (benchmark = 100)."),
+                line_chart(l, (560, 300))?,
+            ));
+        }
+        o.push_str("</div>\n");
+        o.push_str(&note("scorecard"));
+    }
+
     o.push_str("<h2>Network of regions</h2>\n");
     o.push_str(&figure(
         "chart-regions",
@@ -692,6 +717,17 @@ mod tests {
                 nodes: vec![("Dongnam".into(), 8), ("Honam".into(), 4)],
                 edges: vec![(0, 1, 3)],
             },
+            scorecard: ReportTable {
+                header: vec!["region".into(), "total".into()],
+                rows: vec![vec!["Dongnam".into(), "80.0".into()]],
+            },
+            scorecard_years: vec![(
+                "total".into(),
+                Lines {
+                    years: vec![2005, 2006],
+                    series: vec![("Dongnam".into(), vec![70.0, 80.0])],
+                },
+            )],
             notes: vec![],
         }
     }

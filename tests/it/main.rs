@@ -35,6 +35,7 @@ mod realism;
 mod report_browser;
 mod robustness;
 mod roundtrip;
+mod scorecard;
 mod significance;
 mod structural_holes;
 mod structure_stats;

@@ -5,9 +5,10 @@
 //! add the blocks' partial vectors in block order (see the `par` module).
 //! A distributed run keeps exactly that: every worker holds the whole
 //! graph, computes the blocks whose index it owns (block `b` belongs to
-//! worker `b mod peers`), and one collective round ([`Peers::all_gather`])
-//! hands every worker every block's bytes, which it then adds (or
-//! concatenates) in block order, as one process does. The kernels are the
+//! worker `b mod peers`) and sends its bytes to worker 0
+//! ([`Peers::gather`]), which adds (or concatenates) them in block order,
+//! as one process does, and hands the result back to every worker
+//! ([`Peers::broadcast`]), so that all of them go on with the same values. The kernels are the
 //! single-process ones; only the loop that hands out blocks differs.
 //!
 //! This module is pure: it knows nothing of sockets. A runtime (the `dist`
@@ -22,14 +23,18 @@ use std::rc::Rc;
 
 /// The workers sharing a computation, as seen from one of them.
 pub trait Peers {
-    /// This worker's index, `0..peers()`.
+    /// This worker's index, `0..peers()`; worker 0 reduces.
     fn index(&self) -> usize;
     /// How many workers share the computation.
     fn peers(&self) -> usize;
     /// One collective round: every worker calls it, in the same sequence
     /// of rounds, with the parts it computed (block index, encoded bytes);
-    /// each gets every worker's parts of this round, sorted by block index.
-    fn all_gather(&self, parts: Vec<(u64, Vec<u8>)>) -> Vec<(u64, Vec<u8>)>;
+    /// worker 0 gets every worker's parts of this round sorted by block
+    /// index, the others get nothing.
+    fn gather(&self, parts: Vec<(u64, Vec<u8>)>) -> Vec<(u64, Vec<u8>)>;
+    /// One collective round: every worker gets the bytes worker 0 passes
+    /// (the others pass nothing).
+    fn broadcast(&self, bytes: Vec<u8>) -> Vec<u8>;
     /// Stop every worker: a peer sent bytes this build cannot read.
     fn fail(&self, msg: &str) -> !;
 }
@@ -146,12 +151,13 @@ pub(crate) fn decode<T: Wire>(mut bytes: &[u8]) -> Option<T> {
 }
 
 /// One round over blocks `start..end`: this worker's blocks among them
-/// (computed by `part`), then every block's bytes decoded, in block order.
+/// (computed by `part`) go to worker 0, which gets every block's value, in
+/// block order; the other workers get `None`.
 pub(crate) fn gather_blocks<T: Wire>(
     p: &dyn Peers,
     blocks: std::ops::Range<usize>,
     part: impl FnOnce(Vec<usize>) -> Vec<(usize, T)>,
-) -> Vec<T> {
+) -> Option<Vec<T>> {
     let mine: Vec<usize> = blocks
         .clone()
         .filter(|&b| owner(b, p.peers()) == p.index())
@@ -160,7 +166,10 @@ pub(crate) fn gather_blocks<T: Wire>(
         .into_iter()
         .map(|(b, x)| (b as u64, encode(&x)))
         .collect();
-    let all = p.all_gather(parts);
+    let all = p.gather(parts);
+    if p.index() != 0 {
+        return None;
+    }
     if all.len() != blocks.len() {
         p.fail(&format!(
             "blocks {}..{} arrived as {} parts",
@@ -169,15 +178,23 @@ pub(crate) fn gather_blocks<T: Wire>(
             all.len()
         ));
     }
-    blocks
-        .zip(all)
-        .map(|(b, (got, bytes))| {
-            if got != b as u64 {
-                p.fail(&format!("block {b} expected, block {got} arrived"));
-            }
-            decode(&bytes).unwrap_or_else(|| p.fail(&format!("block {b} arrived malformed")))
-        })
-        .collect()
+    Some(
+        blocks
+            .zip(all)
+            .map(|(b, (got, bytes))| {
+                if got != b as u64 {
+                    p.fail(&format!("block {b} expected, block {got} arrived"));
+                }
+                decode(&bytes).unwrap_or_else(|| p.fail(&format!("block {b} arrived malformed")))
+            })
+            .collect(),
+    )
+}
+
+/// Worker 0's `x` on every worker (the others pass `None`).
+pub(crate) fn share<T: Wire>(p: &dyn Peers, x: Option<&T>) -> T {
+    let bytes = p.broadcast(x.map(encode).unwrap_or_default());
+    decode(&bytes).unwrap_or_else(|| p.fail("the reduced result arrived malformed"))
 }
 
 #[cfg(test)]
@@ -217,9 +234,12 @@ mod tests {
         fn peers(&self) -> usize {
             self.peers
         }
-        fn all_gather(&self, parts: Vec<(u64, Vec<u8>)>) -> Vec<(u64, Vec<u8>)> {
+        fn gather(&self, parts: Vec<(u64, Vec<u8>)>) -> Vec<(u64, Vec<u8>)> {
             self.calls.set(self.calls.get() + 1);
             parts
+        }
+        fn broadcast(&self, bytes: Vec<u8>) -> Vec<u8> {
+            bytes
         }
         fn fail(&self, msg: &str) -> ! {
             panic!("{msg}")
@@ -234,25 +254,26 @@ mod tests {
             peers: 1,
             calls: Cell::new(0),
         };
-        let got: Vec<u64> = gather_blocks(&solo, 2..5, |mine| {
+        let got: Option<Vec<u64>> = gather_blocks(&solo, 2..5, |mine| {
             assert_eq!(mine, [2, 3, 4]);
             mine.into_iter().map(|b| (b, b as u64 * 10)).collect()
         });
-        assert_eq!(got, [20, 30, 40]);
+        assert_eq!(got, Some(vec![20, 30, 40]));
+        assert_eq!(share(&solo, got.as_ref()), [20, 30, 40]);
         assert_eq!(solo.calls.get(), 1);
     }
 
     #[test]
     #[should_panic(expected = "arrived as 1 parts")]
     fn a_missing_block_stops_the_run() {
-        // worker 1 of 2 owns only block 1 of 0..2; with nobody else the
+        // worker 0 of 2 owns only block 0 of 0..2; with nobody else the
         // round returns one part, which must be refused
         let solo = Solo {
-            index: 1,
+            index: 0,
             peers: 2,
             calls: Cell::new(0),
         };
-        let _: Vec<u64> = gather_blocks(&solo, 0..2, |mine| {
+        let _: Option<Vec<u64>> = gather_blocks(&solo, 0..2, |mine| {
             mine.into_iter().map(|b| (b, 0u64)).collect()
         });
     }

@@ -87,12 +87,13 @@ where
         let end = (start + wave).min(nblocks);
         let parts: Vec<Vec<f64>> = match &peers {
             None => (start..end).into_par_iter().map_init(&init, part).collect(),
-            // shared: this worker's blocks of the wave, then every block
+            // shared: this worker's blocks of the wave; worker 0 gets them all
             Some(p) => super::dist::gather_blocks(&**p, start..end, |mine| {
                 mine.into_par_iter()
                     .map_init(&init, |s, b| (b, part(s, b)))
                     .collect()
-            }),
+            })
+            .unwrap_or_default(),
         };
         for p in parts {
             for (t, x) in total.iter_mut().zip(p) {
@@ -101,7 +102,11 @@ where
         }
         start = end;
     }
-    total
+    match &peers {
+        None => total,
+        // worker 0's sum, in block order, on every worker
+        Some(p) => super::dist::share(&**p, (p.index() == 0).then_some(&total)),
+    }
 }
 
 /// The values `f(scratch, b)` of blocks `0..nblocks`, in block order:
@@ -116,11 +121,14 @@ where
 {
     match super::dist::peers() {
         None => (0..nblocks).into_par_iter().map_init(init, f).collect(),
-        Some(p) => super::dist::gather_blocks(&*p, 0..nblocks, |mine| {
-            mine.into_par_iter()
-                .map_init(init, |s, b| (b, f(s, b)))
-                .collect()
-        }),
+        Some(p) => {
+            let all = super::dist::gather_blocks(&*p, 0..nblocks, |mine| {
+                mine.into_par_iter()
+                    .map_init(init, |s, b| (b, f(s, b)))
+                    .collect()
+            });
+            super::dist::share(&*p, all.as_ref())
+        }
     }
 }
 

@@ -1,13 +1,13 @@
 //! [`Peers`] over a timely dataflow: one collective round is one timestamp
-//! of a broadcast input; a round is complete when the probe passes its
-//! timestamp, i.e. when every worker has sent its parts and moved on.
+//! of an input whose records are routed to the worker they name; a round
+//! is complete when the probe passes its timestamp, i.e. when every worker
+//! has sent its records and moved on.
 
 use crate::algo::dist::Peers;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
-use timely::dataflow::operators::vec::Broadcast;
-use timely::dataflow::operators::{Input, Inspect, Probe};
+use timely::dataflow::operators::{Exchange, Input, Inspect, Probe};
 use timely::dataflow::{InputHandle, ProbeHandle};
 use timely::worker::Worker;
 
@@ -15,14 +15,16 @@ use timely::worker::Worker;
 /// worker's "present" mark of the round (named when a round times out).
 type Rec = (u64, u32, u64, Vec<u8>);
 const PRESENT: u64 = u64::MAX;
+/// A record and the worker it goes to.
+type Routed = (u32, Rec);
 
 /// This worker's view of the run.
 pub(crate) struct TimelyPeers {
     worker: RefCell<Worker>,
-    input: RefCell<Option<InputHandle<u64, timely::container::CapacityContainerBuilder<Vec<Rec>>>>>,
+    input: RefCell<Option<InputHandle<u64, timely::container::CapacityContainerBuilder<Vec<Routed>>>>>,
     probe: ProbeHandle<u64>,
     got: Rc<RefCell<Vec<Rec>>>,
-    round: Cell<u64>,
+    next_round: Cell<u64>,
     index: usize,
     peers: usize,
     processes: usize,
@@ -44,9 +46,9 @@ impl TimelyPeers {
         worker.dataflow::<u64, _, _>(|scope| {
             scope
                 .input_from(&mut input)
-                .container::<Vec<Rec>>()
-                .broadcast()
-                .inspect(move |r: &Rec| sink.borrow_mut().push(r.clone()))
+                .container::<Vec<Routed>>()
+                .exchange(|r: &Routed| u64::from(r.0))
+                .inspect(move |r: &Routed| sink.borrow_mut().push(r.1.clone()))
                 .probe_with(&probe);
         });
         Rc::new(TimelyPeers {
@@ -56,7 +58,7 @@ impl TimelyPeers {
             input: RefCell::new(Some(input)),
             probe,
             got,
-            round: Cell::new(0),
+            next_round: Cell::new(0),
             processes,
             addresses,
             timeout,
@@ -121,6 +123,38 @@ impl TimelyPeers {
     }
 }
 
+impl TimelyPeers {
+    /// One round: send each (worker, block, bytes) and a "present" mark to
+    /// every worker, wait until every worker has, and return what came to
+    /// this one (block, bytes) in arrival order.
+    fn round(&self, out: Vec<(u32, u64, Vec<u8>)>) -> Vec<(u64, Vec<u8>)> {
+        let r = self.next_round.get();
+        self.next_round.set(r + 1);
+        {
+            let mut i = self.input.borrow_mut();
+            let Some(i) = i.as_mut() else {
+                self.fail("a round after the end of the run");
+            };
+            let me = self.index as u32;
+            for w in 0..self.peers as u32 {
+                i.send((w, (r, me, PRESENT, Vec::new())));
+            }
+            for (w, b, bytes) in out {
+                i.send((w, (r, me, b, bytes)));
+            }
+            i.advance_to(r + 1);
+        }
+        self.wait(Some(r));
+        let mut got = self.got.borrow_mut();
+        let (this, rest): (Vec<Rec>, Vec<Rec>) = got.drain(..).partition(|x| x.0 == r);
+        *got = rest;
+        this.into_iter()
+            .filter(|x| x.2 != PRESENT)
+            .map(|x| (x.2, x.3))
+            .collect()
+    }
+}
+
 impl Peers for TimelyPeers {
     fn index(&self) -> usize {
         self.index
@@ -130,31 +164,22 @@ impl Peers for TimelyPeers {
         self.peers
     }
 
-    fn all_gather(&self, parts: Vec<(u64, Vec<u8>)>) -> Vec<(u64, Vec<u8>)> {
-        let r = self.round.get();
-        self.round.set(r + 1);
-        {
-            let mut i = self.input.borrow_mut();
-            let Some(i) = i.as_mut() else {
-                self.fail("a round after the end of the run");
-            };
-            i.send((r, self.index as u32, PRESENT, Vec::new()));
-            for (b, bytes) in parts {
-                i.send((r, self.index as u32, b, bytes));
-            }
-            i.advance_to(r + 1);
+    fn gather(&self, parts: Vec<(u64, Vec<u8>)>) -> Vec<(u64, Vec<u8>)> {
+        let mut got = self.round(parts.into_iter().map(|(b, x)| (0, b, x)).collect());
+        got.sort_by_key(|x| x.0);
+        got
+    }
+
+    fn broadcast(&self, bytes: Vec<u8>) -> Vec<u8> {
+        let out = if self.index == 0 {
+            (0..self.peers as u32).map(|w| (w, 0, bytes.clone())).collect()
+        } else {
+            Vec::new()
+        };
+        match self.round(out).pop() {
+            Some((0, x)) => x,
+            _ => self.fail("worker 0's result did not arrive"),
         }
-        self.wait(Some(r));
-        let mut got = self.got.borrow_mut();
-        let (mine, rest): (Vec<Rec>, Vec<Rec>) = got.drain(..).partition(|x| x.0 == r);
-        *got = rest;
-        let mut out: Vec<(u64, Vec<u8>)> = mine
-            .into_iter()
-            .filter(|x| x.2 != PRESENT)
-            .map(|x| (x.2, x.3))
-            .collect();
-        out.sort_by_key(|x| x.0);
-        out
     }
 
     fn fail(&self, msg: &str) -> ! {

@@ -248,7 +248,10 @@ mod tests {
 
     #[test]
     fn blocks_go_to_their_owner() {
-        assert_eq!((0..7).map(|b| owner(b, 3)).collect::<Vec<_>>(), [0, 1, 2, 0, 1, 2, 0]);
+        assert_eq!(
+            (0..7).map(|b| owner(b, 3)).collect::<Vec<_>>(),
+            [0, 1, 2, 0, 1, 2, 0]
+        );
         let solo = Solo {
             index: 0,
             peers: 1,

@@ -63,7 +63,8 @@ pub fn main(cli: Cli, ctx: Ctx) -> Result<ExitCode> {
     let net = data.load(&ctx)?;
     // what every process must agree on: the data, the command and its view
     let hash = ctx.stage("dataset hash", || {
-        let mut bytes = serde_json::to_vec(&crate::output::dataset::to_json(&net)).unwrap_or_default();
+        let mut bytes =
+            serde_json::to_vec(&crate::output::dataset::to_json(&net)).unwrap_or_default();
         bytes.extend_from_slice(format!("\n{name}\n{view:?}").as_bytes());
         crate::dist::content_hash(&bytes)
     });

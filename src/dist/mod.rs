@@ -118,9 +118,9 @@ where
     T: Send + 'static,
     F: Fn(usize) -> T + Send + Sync + 'static,
 {
+    use timely::communication::Hooks;
     use timely::communication::allocator::zero_copy::initialize::initialize_networking_from_sockets;
     use timely::communication::allocator::{AllocatorBuilder, ProcessBuilder};
-    use timely::communication::Hooks;
 
     if c.workers == 0 || c.processes == 0 || c.process >= c.processes {
         return Err(Error::Usage(format!(
@@ -129,33 +129,31 @@ where
         )));
     }
     peers::install_panic_hook(c.addresses.clone());
-    let (builders, others): (Vec<AllocatorBuilder>, Box<dyn std::any::Any + Send>) =
-        if c.processes == 1 {
-            timely::CommunicationConfig::Process(c.workers)
-                .try_build()
-                .map_err(|e| Error::Usage(format!("cannot start the workers: {e}")))?
-        } else {
-            let me = Hello {
-                process: c.process as u64,
-                processes: c.processes as u64,
-                workers: c.workers as u64,
-                dataset: dataset_hash,
-            };
-            let sockets = connect(&c.addresses, &me, c.connect_timeout)?;
-            let hooks = Hooks::default();
-            let local = ProcessBuilder::new_typed_vector(
-                c.workers,
-                hooks.refill.clone(),
-                hooks.spill.clone(),
-            );
-            let (b, guard) =
-                initialize_networking_from_sockets(local, sockets, c.process, c.workers, hooks)
-                    .map_err(|e| Error::io(Path::new(&c.addresses[c.process]), e))?;
-            (
-                b.into_iter().map(AllocatorBuilder::Tcp).collect(),
-                Box::new(guard),
-            )
+    let (builders, others): (Vec<AllocatorBuilder>, Box<dyn std::any::Any + Send>) = if c.processes
+        == 1
+    {
+        timely::CommunicationConfig::Process(c.workers)
+            .try_build()
+            .map_err(|e| Error::Usage(format!("cannot start the workers: {e}")))?
+    } else {
+        let me = Hello {
+            process: c.process as u64,
+            processes: c.processes as u64,
+            workers: c.workers as u64,
+            dataset: dataset_hash,
         };
+        let sockets = connect(&c.addresses, &me, c.connect_timeout)?;
+        let hooks = Hooks::default();
+        let local =
+            ProcessBuilder::new_typed_vector(c.workers, hooks.refill.clone(), hooks.spill.clone());
+        let (b, guard) =
+            initialize_networking_from_sockets(local, sockets, c.process, c.workers, hooks)
+                .map_err(|e| Error::io(Path::new(&c.addresses[c.process]), e))?;
+        (
+            b.into_iter().map(AllocatorBuilder::Tcp).collect(),
+            Box::new(guard),
+        )
+    };
     let (processes, addrs, timeout) = (c.processes, c.addresses.clone(), c.peer_timeout);
     let guards = timely::execute::execute_from(
         builders,
@@ -176,7 +174,9 @@ where
             Ok(x) => out.push(x),
             Err(e) => {
                 crate::output::atomic::remove_pending();
-                return Err(Error::Usage(format!("a worker of this process failed: {e}")));
+                return Err(Error::Usage(format!(
+                    "a worker of this process failed: {e}"
+                )));
             }
         }
     }
@@ -199,7 +199,11 @@ mod tests {
     fn hostfile_lines_are_checked() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("hosts.txt");
-        std::fs::write(&p, "# cluster\n10.0.0.1:2101\n\nnode-b:2101  # second\nnode-c:9\n").unwrap();
+        std::fs::write(
+            &p,
+            "# cluster\n10.0.0.1:2101\n\nnode-b:2101  # second\nnode-c:9\n",
+        )
+        .unwrap();
         assert_eq!(
             addresses(Some(&p), 2).unwrap(),
             ["10.0.0.1:2101", "node-b:2101"]
@@ -208,7 +212,13 @@ mod tests {
         assert!(e.contains("3 addresses for --processes 4"), "{e}");
         std::fs::write(&p, "10.0.0.1:2101\nnode-b\n").unwrap();
         let e = addresses(Some(&p), 2).unwrap_err().to_string();
-        assert!(e.contains("hosts.txt:2: \"node-b\" is not host:port"), "{e}");
-        assert_eq!(addresses(None, 2).unwrap(), ["127.0.0.1:2101", "127.0.0.1:2102"]);
+        assert!(
+            e.contains("hosts.txt:2: \"node-b\" is not host:port"),
+            "{e}"
+        );
+        assert_eq!(
+            addresses(None, 2).unwrap(),
+            ["127.0.0.1:2101", "127.0.0.1:2102"]
+        );
     }
 }

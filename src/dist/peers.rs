@@ -21,7 +21,8 @@ type Routed = (u32, Rec);
 /// This worker's view of the run.
 pub(crate) struct TimelyPeers {
     worker: RefCell<Worker>,
-    input: RefCell<Option<InputHandle<u64, timely::container::CapacityContainerBuilder<Vec<Routed>>>>>,
+    input:
+        RefCell<Option<InputHandle<u64, timely::container::CapacityContainerBuilder<Vec<Routed>>>>>,
     probe: ProbeHandle<u64>,
     got: Rc<RefCell<Vec<Rec>>>,
     next_round: Cell<u64>,
@@ -99,9 +100,8 @@ impl TimelyPeers {
         (0..self.processes)
             .filter(|&p| {
                 round.is_none_or(|r| {
-                    !got.iter().any(|x| {
-                        x.0 == r && x.2 == PRESENT && (x.1 as usize) / per.max(1) == p
-                    })
+                    !got.iter()
+                        .any(|x| x.0 == r && x.2 == PRESENT && (x.1 as usize) / per.max(1) == p)
                 })
             })
             .collect()
@@ -109,7 +109,10 @@ impl TimelyPeers {
 
     fn stop(&self, msg: &str) -> ! {
         crate::output::atomic::remove_pending();
-        eprintln!("error: distributed run stopped on worker {}: {msg}", self.index);
+        eprintln!(
+            "error: distributed run stopped on worker {}: {msg}",
+            self.index
+        );
         std::process::exit(3)
     }
 
@@ -172,7 +175,9 @@ impl Peers for TimelyPeers {
 
     fn broadcast(&self, bytes: Vec<u8>) -> Vec<u8> {
         let out = if self.index == 0 {
-            (0..self.peers as u32).map(|w| (w, 0, bytes.clone())).collect()
+            (0..self.peers as u32)
+                .map(|w| (w, 0, bytes.clone()))
+                .collect()
         } else {
             Vec::new()
         };

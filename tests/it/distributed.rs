@@ -26,7 +26,10 @@ fn hostfile(dir: &Path, n: usize) -> PathBuf {
         .iter()
         .map(|l| format!("127.0.0.1:{}", l.local_addr().unwrap().port()))
         .collect();
-    let p = dir.join(format!("hosts-{n}-{}.txt", lines[0].replace([':', '.'], "_")));
+    let p = dir.join(format!(
+        "hosts-{n}-{}.txt",
+        lines[0].replace([':', '.'], "_")
+    ));
     std::fs::write(&p, lines.join("\n") + "\n").unwrap();
     p
 }
@@ -111,13 +114,30 @@ fn fixtures_give_the_same_bytes_on_two_and_three_processes() {
     ] {
         same_bytes(
             dir.path(),
-            &["centrality", data, "--weight", weight, "--top-edges", "25", "--format", "json"],
+            &[
+                "centrality",
+                data,
+                "--weight",
+                weight,
+                "--top-edges",
+                "25",
+                "--format",
+                "json",
+            ],
             &[2, 3],
         );
     }
     same_bytes(
         dir.path(),
-        &["match", "tests/fixtures/lesmis", "--all", "--kind", "other", "--top", "5"],
+        &[
+            "match",
+            "tests/fixtures/lesmis",
+            "--all",
+            "--kind",
+            "other",
+            "--top",
+            "5",
+        ],
         &[2, 3],
     );
 }
@@ -126,7 +146,15 @@ fn fixtures_give_the_same_bytes_on_two_and_three_processes() {
 fn generated(dir: &Path) -> PathBuf {
     let d = dir.join("korea-0.3");
     let st = Command::new(bin())
-        .args(["-q", "generate", "--preset", "korea-iccp", "--scale", "0.3", "-o"])
+        .args([
+            "-q",
+            "generate",
+            "--preset",
+            "korea-iccp",
+            "--scale",
+            "0.3",
+            "-o",
+        ])
         .arg(&d)
         .status()
         .unwrap();
@@ -142,8 +170,14 @@ fn generated_scale_0_3_gives_the_same_bytes() {
     same_bytes(
         dir.path(),
         &[
-            "centrality", d, "--measures", "betweenness,closeness,harmonic,degree",
-            "--top-edges", "50", "--format", "csv",
+            "centrality",
+            d,
+            "--measures",
+            "betweenness,closeness,harmonic,degree",
+            "--top-edges",
+            "50",
+            "--format",
+            "csv",
         ],
         &[2, 3],
     );
@@ -173,8 +207,14 @@ fn a_killed_process_stops_the_others() {
     let out = outdir.join("c.json");
     let hosts = hostfile(dir.path(), 3);
     let args = [
-        "centrality", d.to_str().unwrap(), "--measures", "betweenness",
-        "--top-edges", "10", "-o", out.to_str().unwrap(),
+        "centrality",
+        d.to_str().unwrap(),
+        "--measures",
+        "betweenness",
+        "--top-edges",
+        "10",
+        "-o",
+        out.to_str().unwrap(),
     ];
     let p0 = start(&hosts, 3, 0, &args, &[]);
     let p1 = start(&hosts, 3, 1, &args, &[]);
@@ -215,7 +255,12 @@ fn a_process_that_never_starts_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let hosts = hostfile(dir.path(), 3);
     let out = dir.path().join("c.json");
-    let args = ["centrality", "tests/fixtures/karate", "-o", out.to_str().unwrap()];
+    let args = [
+        "centrality",
+        "tests/fixtures/karate",
+        "-o",
+        out.to_str().unwrap(),
+    ];
     let t0 = Instant::now();
     let kids = [
         start(&hosts, 3, 0, &args, &["--connect-timeout", "3"]),
@@ -237,14 +282,23 @@ fn different_data_stops_every_process() {
     let out = dir.path().join("c.json");
     let o = out.to_str().unwrap();
     let kids = [
-        start(&hosts, 2, 0, &["centrality", "tests/fixtures/karate", "-o", o], &[]),
+        start(
+            &hosts,
+            2,
+            0,
+            &["centrality", "tests/fixtures/karate", "-o", o],
+            &[],
+        ),
         start(&hosts, 2, 1, &["centrality", "tests/fixtures/lesmis"], &[]),
     ];
     for p in kids {
         let (st, err) = wait(p, Duration::from_secs(60));
         assert_eq!(st.code(), Some(2), "{err}");
         assert!(err.contains("did not load the same dataset"), "{err}");
-        assert!(err.contains("process 0: ") && err.contains("process 1: "), "{err}");
+        assert!(
+            err.contains("process 0: ") && err.contains("process 1: "),
+            "{err}"
+        );
     }
     no_output(dir.path(), &out);
 }
@@ -264,6 +318,14 @@ fn other_commands_and_bad_flags_are_refused() {
     let o = run(&["--processes", "2", "--process", "2", "centrality"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--process 2 is not one of 0 … 1"));
-    let o = run(&["--processes", "2", "--process", "0", "match", "--actor", "x"]);
+    let o = run(&[
+        "--processes",
+        "2",
+        "--process",
+        "0",
+        "match",
+        "--actor",
+        "x",
+    ]);
     assert_eq!(o.status.code(), Some(2));
 }

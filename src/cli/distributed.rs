@@ -61,12 +61,18 @@ pub fn main(cli: Cli, ctx: Ctx) -> Result<ExitCode> {
         peer_timeout: Duration::from_secs(c.peer_timeout),
     };
     let net = data.load(&ctx)?;
-    // what every process must agree on: the data, the command and its view
+    // what every process must agree on: the data (every record, hashed
+    // through its Debug text; not the paths it came from), the command
+    // and its view flags
     let hash = ctx.stage("dataset hash", || {
-        let mut bytes =
-            serde_json::to_vec(&crate::output::dataset::to_json(&net)).unwrap_or_default();
-        bytes.extend_from_slice(format!("\n{name}\n{view:?}").as_bytes());
-        crate::dist::content_hash(&bytes)
+        use std::fmt::Write;
+        let mut h = crate::dist::ContentHash::default();
+        let _ = write!(
+            h,
+            "{:?}{:?}{:?}{:?}{:?}{:?}\n{name}\n{view:?}",
+            net.actors, net.groups, net.ties, net.actor_extra, net.extra, net.actor_years
+        );
+        h.0
     });
     let (cli, net) = (Arc::new(cli), Arc::new(net));
     let results = crate::dist::run(&cluster, hash, move |index| {

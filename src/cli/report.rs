@@ -9,8 +9,8 @@
 use super::common::{ApproxArgs, Ctx, DataArg, ViewArgs};
 use crate::algo::{CentralityOpts, Measure, centrality};
 use crate::error::Result;
+use crate::metrics::document::{MetricsOpts, Section, metrics};
 use crate::metrics::network_views::{Named, build};
-use crate::metrics::report::{MetricsOpts, Section, metrics};
 use crate::output::report::{
     Aggregate, Bars, Heat, Lines, ReportData, ReportTable, ViewTables, fmt_num, render,
 };

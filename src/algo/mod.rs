@@ -13,6 +13,7 @@ mod closeness;
 mod components;
 mod core;
 mod degree;
+pub mod dist;
 mod edge_betweenness;
 mod eigenvector;
 mod pagerank;

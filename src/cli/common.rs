@@ -19,6 +19,9 @@ pub struct Ctx {
     pub verbose: bool,
     /// Input limits (`--max-file-bytes`, `--max-line-bytes`).
     pub limits: crate::ingest::Limits,
+    /// Whether this process writes the command's output: always, except on
+    /// the workers of a distributed run other than the first.
+    pub writes: bool,
 }
 
 impl Ctx {
@@ -186,3 +189,40 @@ pub const MIN_DELTA: f64 = 1e-6;
 /// The most shortest-path samples `--approx` takes:
 /// 0.5·10⁶·(64 + 1 + ln 10⁶) ≈ 3.95·10⁷.
 pub const MAX_SAMPLES: u64 = 40_000_000;
+
+/// The worker flags of a distributed run (timely's `-w`, `-n`, `-p`, `-h`;
+/// see docs/distributed.md). Given before or after the subcommand.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ClusterArgs {
+    /// Distributed run: worker threads per process (each shares the
+    /// traversals; the kernels use every core through their own threads).
+    #[arg(long, global = true, value_name = "N")]
+    pub workers: Option<usize>,
+    /// Distributed run: the number of processes.
+    #[arg(long, global = true, value_name = "N")]
+    pub processes: Option<usize>,
+    /// Distributed run: this process's index, 0 … processes−1 (0 writes the output).
+    #[arg(long, global = true, value_name = "I")]
+    pub process: Option<usize>,
+    /// Distributed run: host:port of every process, one per line in process
+    /// order (default: 127.0.0.1:2101, :2102, …).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub hostfile: Option<PathBuf>,
+    /// Distributed run: seconds to wait for every process to connect.
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 60)]
+    pub connect_timeout: u64,
+    /// Distributed run: seconds one exchange of partial results may wait
+    /// for the other processes before the run stops.
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 600)]
+    pub peer_timeout: u64,
+}
+
+impl ClusterArgs {
+    /// Whether any worker flag asks for a distributed run.
+    pub fn wanted(&self) -> bool {
+        self.workers.is_some()
+            || self.processes.is_some()
+            || self.process.is_some()
+            || self.hostfile.is_some()
+    }
+}

@@ -54,13 +54,19 @@ pub struct Args {
     #[command(flatten)]
     pub view: ViewArgs,
     #[command(flatten)]
-    out: OutArg,
+    pub out: OutArg,
 }
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let approx = a.approx.opts()?;
+    a.approx.opts()?;
     let net = a.data.load(ctx)?;
+    run_on(a, ctx, &net)
+}
+
+/// [`run`] on a loaded dataset (a distributed run loads it once per process).
+pub fn run_on(a: &Args, ctx: &Ctx, net: &crate::model::Network) -> Result<ExitCode> {
+    let approx = a.approx.opts()?;
     let only = a.only.as_ref().map(|o| {
         let mut v = o.clone();
         v.sort();
@@ -102,10 +108,12 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         let passes = views * opts.network.traversals();
         let bar = ctx.bar(n * passes, "centrality traversals");
         let cb = bar.callback();
-        let r = metrics_with(&net, &a.data.name(), &vo, &opts, &cb);
+        let r = metrics_with(net, &a.data.name(), &vo, &opts, &cb);
         bar.finish();
         r
     })?;
-    crate::output::write_json(&m, a.out.output.as_deref())?;
+    if ctx.writes {
+        crate::output::write_json(&m, a.out.output.as_deref())?;
+    }
     Ok(ExitCode::SUCCESS)
 }

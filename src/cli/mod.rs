@@ -11,6 +11,7 @@ mod communities;
 mod consortia;
 mod convert;
 mod density;
+mod distributed;
 mod ego;
 mod export;
 mod generate;
@@ -44,6 +45,9 @@ pub struct Cli {
     /// Refuse CSV rows and XML values longer than this many bytes.
     #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::ingest::Limits::default().max_line_bytes)]
     pub max_line_bytes: usize,
+    /// The worker flags of a distributed run.
+    #[command(flatten)]
+    pub cluster: common::ClusterArgs,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -109,7 +113,11 @@ pub fn main() -> ExitCode {
             max_file_bytes: cli.max_file_bytes,
             max_line_bytes: cli.max_line_bytes,
         },
+        writes: true,
     };
+    if cli.cluster.wanted() {
+        return distributed::main(cli, ctx).unwrap_or_else(|e| report(&e));
+    }
     let res = match &cli.command {
         Command::Validate(a) => validate::run(a, &ctx),
         Command::Summary(a) => summary::run(a, &ctx),

@@ -16,6 +16,8 @@ mod communities;
 mod console_api;
 mod console_browser;
 mod console_serve;
+#[cfg(feature = "distributed")]
+mod distributed;
 mod export_cli;
 mod export_filters;
 mod fuzz;

@@ -52,6 +52,15 @@ impl Actors {
     }
 }
 
+/// The one note of a dataset whose actors are inferred from its links:
+/// they all have kind `other` and no attribute but a name.
+pub(crate) fn inferred_note(path: &Path) -> String {
+    format!(
+        "note: {}: actors inferred from the ids the links name, all of kind `other`, with no attribute but a name (kind, region and size figures are empty; give a dataset directory with actors.csv for them)",
+        path.display()
+    )
+}
+
 /// The actors of a dataset that has ties.csv but no actors.csv: every
 /// `source` and `target` id, in order of first appearance, kind `other`.
 pub(crate) fn actors_from_ties(actors_path: &Path, ties: &Table) -> Table {
@@ -113,6 +122,7 @@ pub fn read_edges(path: &Path, limits: &Limits) -> Result<Tables> {
         events: None,
         projects: None,
         ties: Some(ties),
+        notes: vec![inferred_note(path)],
     })
 }
 
@@ -164,6 +174,7 @@ pub fn read_csv(path: &Path, limits: &Limits) -> Result<Tables> {
             events: None,
             projects: None,
             ties: Some(ties),
+            notes: vec![inferred_note(path)],
         });
     }
     if header.len() < 2 {
@@ -221,5 +232,6 @@ pub fn read_csv(path: &Path, limits: &Limits) -> Result<Tables> {
         events: Some(events),
         projects: None,
         ties: None,
+        notes: vec![inferred_note(path)],
     })
 }

@@ -77,7 +77,9 @@ pub(crate) fn actors_from_ties(actors_path: &Path, ties: &Table) -> Table {
     actors.table
 }
 
-/// Read a whitespace-separated edge list.
+/// Read a whitespace-separated edge list: `a b [weight]` lines, `#`
+/// comments, an optional header line starting `source target`; further
+/// columns are ignored.
 pub fn read_edges(path: &Path, limits: &Limits) -> Result<Tables> {
     let bytes = limits.read(path)?;
     let text = super::xml::utf8(path, &bytes)?;
@@ -91,6 +93,15 @@ pub fn read_edges(path: &Path, limits: &Limits) -> Result<Tables> {
             continue;
         }
         let t: Vec<&str> = line.split_whitespace().collect();
+        // a header line `source target [weight …]` (as `iuinet export
+        // --format edgelist` writes it) names the columns
+        if ties.is_empty()
+            && t.len() >= 2
+            && t[0].eq_ignore_ascii_case("source")
+            && t[1].eq_ignore_ascii_case("target")
+        {
+            continue;
+        }
         if t.len() < 2 {
             problems.push(
                 Problem::at(path, ln, format!("{line:?} is not an edge"))

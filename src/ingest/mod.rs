@@ -71,8 +71,9 @@ pub struct Loaded {
 }
 
 /// Load a dataset: read, map `--kind-attr`, validate, and note what was
-/// inferred. When no actor has a known kind (and no note already says the
-/// actors were inferred) a warning says so and names `--kind-attr`.
+/// inferred. When no actor of a GraphML or GEXF file has a known kind (a
+/// file without a `kind` attribute), a warning says so and names
+/// `--kind-attr`. (Datasets of CSV or JSON files state every actor's kind.)
 pub fn load_opts(path: &Path, opts: &LoadOpts) -> Result<Loaded> {
     let mut tables = read_tables(path, &opts.limits)?;
     if let Some(attr) = &opts.kind_attr {
@@ -85,7 +86,12 @@ pub fn load_opts(path: &Path, opts: &LoadOpts) -> Result<Loaded> {
         let rows = actor_years::read(&years, &opts.limits, &net)?;
         net = net.with_actor_years(rows);
     }
-    if notes.is_empty()
+    let graph_file = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("graphml") || e.eq_ignore_ascii_case("gexf"));
+    if graph_file
+        && notes.is_empty()
         && !net.actors.is_empty()
         && net
             .actors

@@ -29,6 +29,7 @@ mod match_ties;
 mod metrics;
 mod metrics_definitions;
 mod naive;
+mod powerlaw_fit;
 mod proptest_ingest;
 mod proptest_xml;
 mod realism;

@@ -20,7 +20,7 @@
 //! 4. **Ties**: last year's firm–firm ties survive with probability 0.9;
 //!    new ones (triadic closure, else preferential attachment) fill each
 //!    category to the year's exact count: inter-business connections per firm
-//!    and the foreign share of purchase/sales/supply ties.
+//!    and the foreign share of purchase/sales ties.
 //!
 //! Scale F ≥ 1.5 runs round(F) independent copies of all this at scale
 //! F / round(F) and merges them (actors appended, mini clusters of copy c ≥ 1
@@ -194,6 +194,40 @@ const IUI_TYPES: [(&str, f64); 4] = [
     ("technical_guidance", 0.30),
     ("consulting", 0.20),
 ];
+
+/// Share of supply ties among a year's domestic trade ties (purchase, sales
+/// and supply; foreign trade ties are purchase or sales).
+const SUPPLY_SHARE: f64 = 0.30;
+
+/// Splits a year's `trade` ties into (foreign purchase/sales, domestic
+/// purchase/sales, domestic supply) so that the foreign share of the
+/// purchase/sales ties — the report's "Weight of global networking related
+/// to purchase and sales", which the `global` metric computes over purchase
+/// and sales ties only — is as close to `share` as whole ties allow, with
+/// about [`SUPPLY_SHARE`] of the domestic ties being supply ties.
+fn trade_split(trade: usize, share: f64) -> (usize, usize, usize) {
+    let split = |foreign: usize| {
+        let domestic = trade - foreign;
+        let supply = (SUPPLY_SHARE * domestic as f64).round() as usize;
+        (foreign, domestic - supply, supply)
+    };
+    let error = |(f, d, _): (usize, usize, usize)| {
+        if f + d == 0 {
+            f64::INFINITY
+        } else {
+            (f as f64 / (f + d) as f64 - share).abs()
+        }
+    };
+    // The share grows with `foreign`, so the best split is next to the
+    // continuous solution f = share·(1 − s)·T / (1 − share·s).
+    let guess = share * (1.0 - SUPPLY_SHARE) * trade as f64 / (1.0 - share * SUPPLY_SHARE);
+    let lo = (guess.floor() as usize).saturating_sub(2);
+    let hi = (guess.ceil() as usize + 2).min(trade);
+    (lo..=hi)
+        .map(split)
+        .min_by(|a, b| error(*a).total_cmp(&error(*b)))
+        .unwrap_or_else(|| split(0))
+}
 
 /// Size-class shares of firms: the company counts of the three size groups,
 /// each group split into its classes in the proportion of its support cases.
@@ -1718,6 +1752,32 @@ impl Gen {
             .filter(|&m| self.mcs[m].active[k])
             .map(|m| (m, self.members[m][k] as f64))
             .collect();
+        // Strong closure for projects: the firm–university and
+        // firm–institute pairs most embedded in earlier years' network (highest
+        // resource-allocation score) start projects of a fitting type first.
+        let org_need = |t: Consortium| match t {
+            Consortium::IU | Consortium::IIU | Consortium::IUR => Some(Need::University),
+            Consortium::IR | Consortium::IIR => Some(Need::Institute),
+            _ => None,
+        };
+        let mut strong: [Vec<(u32, u32)>; 2] = Default::default();
+        for (x, need) in [Need::University, Need::Institute].into_iter().enumerate() {
+            let n = types.iter().filter(|&&t| org_need(t) == Some(need)).count();
+            let year = self.year;
+            let fits = |a: &Ag, c: &Ag| {
+                a.domestic_firm()
+                    && a.since <= year
+                    && c.since <= year
+                    && c.kind
+                        == if x == 0 {
+                            Kind::University
+                        } else {
+                            Kind::Institute
+                        }
+            };
+            strong[x] = self.top_ra_pairs((STRONG_CLOSURE * n as f64).round() as usize, fits);
+            strong[x].reverse();
+        }
         let n_ls = scaled(LARGE_SME[k], s);
         let mut ls_left = n_ls;
         let mut pairs = Vec::new();
@@ -1737,7 +1797,18 @@ impl Gen {
                 Need::AnyFirm
             };
             let mut lead = None;
-            for _ in 0..if len == 0 { 0 } else { 200 } {
+            let mut first_org = None;
+            if let Some(need) = org_need(t) {
+                let q = &mut strong[usize::from(need == Need::Institute)];
+                if let Some(&(f, o)) = q.last()
+                    && self.fits(f, lead_need)
+                {
+                    q.pop();
+                    lead = Some(f);
+                    first_org = Some((need, o));
+                }
+            }
+            for _ in 0..if len == 0 || lead.is_some() { 0 } else { 200 } {
                 let c = self.cands[mc][phase][self.rng.random_range(0..len)];
                 if self.fits(c, lead_need) {
                     lead = Some(c);
@@ -1787,6 +1858,12 @@ impl Gen {
             if self.rng.random::<f64>() < 0.05 {
                 needs.push(Need::Agency);
             }
+            if let Some((need, o)) = first_org
+                && let Some(x) = needs.iter().position(|&n| n == need)
+            {
+                needs.remove(x);
+                members.push(o);
+            }
             for need in needs {
                 if let Some(c) = self.partner(&members, need, region, &urns) {
                     members.push(c);
@@ -1826,25 +1903,27 @@ impl Gen {
         let total = (lerp(IBC, k) * n_firms as f64 / 2.0).round() as usize;
         let mentoring = (total as f64 * MENTORING_SHARE).round() as usize;
         let trade = total - mentoring;
-        let foreign = (lerp(GLOBAL, k) * trade as f64).round() as usize;
-        let domestic = trade - foreign;
+        let (foreign, domestic_ps, domestic_supply) = trade_split(trade, lerp(GLOBAL, k));
         let is_foreign =
             |g: &Gen, a: u32, b: u32| g.ag[a as usize].country != g.ag[b as usize].country;
-        // Survivors by category: 0 domestic trade, 1 foreign trade, 2 mentoring.
-        let mut cats: [Vec<(u32, u32, &'static str)>; 3] = Default::default();
+        // Survivors by category: 0 domestic purchase/sales, 1 foreign
+        // purchase/sales, 2 mentoring, 3 domestic supply.
+        let mut cats: [Vec<(u32, u32, &'static str)>; 4] = Default::default();
         for &t in prev {
             if self.rng.random::<f64>() < TIE_SURVIVAL {
                 let c = if t.2 == "mentoring" {
                     2
                 } else if is_foreign(self, t.0, t.1) {
                     1
+                } else if t.2 == "supply" {
+                    3
                 } else {
                     0
                 };
                 cats[c].push(t);
             }
         }
-        let targets = [domestic, foreign, mentoring];
+        let targets = [domestic_ps, foreign, mentoring, domestic_supply];
         let mut set: HashSet<(u32, u32)> = HashSet::new();
         for (c, v) in cats.iter_mut().enumerate() {
             if v.len() > targets[c] {
@@ -1884,7 +1963,7 @@ impl Gen {
         let mut urn_region: Vec<Vec<u32>> = vec![Vec::new(); n_regions];
         let mut urn_foreign: Vec<u32> = Vec::new();
         let mut urn_global_dom: Vec<u32> = Vec::new();
-        for v in &cats[..2] {
+        for v in [&cats[0], &cats[1], &cats[3]] {
             for &(a, b, _) in v {
                 for x in [a, b] {
                     match self.ag[x as usize].region {
@@ -1911,31 +1990,39 @@ impl Gen {
         let wedges: Vec<u32> = (0..self.adj.len() as u32)
             .filter(|&n| self.adj[n as usize].len() >= 2)
             .collect();
-        let trade_kinds: [(&'static str, f64); 3] =
-            [("purchase", 0.35), ("sales", 0.35), ("supply", 0.30)];
+        let trade_kinds: [(&'static str, f64); 2] = [("purchase", 0.5), ("sales", 0.5)];
         let mut new_pairs = Vec::new();
         let mut fresh: Vec<(u32, u32, &'static str)> = Vec::new();
         // Strong closure: the firm pairs most embedded in earlier years'
         // network (highest resource-allocation score) meet first.
-        let room: usize = (0..3)
+        let room: usize = (0..4)
             .map(|c| targets[c].saturating_sub(cats[c].len()))
             .sum();
         let mut strong: [Vec<(u32, u32)>; 2] = Default::default();
-        for (a, b) in self.top_ra_pairs((STRONG_CLOSURE * room as f64).round() as usize) {
+        let firm_pair =
+            |a: &Ag, c: &Ag| c.kind == Kind::Firm && (a.country == "KR" || c.country == "KR");
+        for (a, b) in self.top_ra_pairs((STRONG_CLOSURE * room as f64).round() as usize, firm_pair)
+        {
             let foreign_pair = self.ag[a as usize].country != self.ag[b as usize].country;
             strong[usize::from(foreign_pair)].push((a, b));
         }
         strong[0].reverse();
         strong[1].reverse();
-        for c in 0..3 {
+        for c in 0..4 {
+            // Domestic supply ties are drawn like domestic purchase/sales ties.
+            let draw = if c == 3 { 0 } else { c };
             let mut guard = 0usize;
             let mut have = cats[c].len();
             while have < targets[c] && guard < 200 * (targets[c] + 10) {
                 guard += 1;
                 let closure = self.rng.random::<f64>() < TIE_CLOSURE;
-                let hub = c == 0 && self.rng.random::<f64>() < HUB_SHARE;
-                let queued = if c < 2 && !hub { strong[c].pop() } else { None };
-                let pick = match c {
+                let hub = draw == 0 && self.rng.random::<f64>() < HUB_SHARE;
+                let queued = if draw < 2 && !hub {
+                    strong[draw].pop()
+                } else {
+                    None
+                };
+                let pick = match draw {
                     0 if hub => self.hub_tie(&dom, &hub_cum, &smalls),
                     _ if queued.is_some() => queued,
                     0 if closure => self.wedge(
@@ -1986,10 +2073,10 @@ impl Gen {
                 if a == b || !set.insert((a.min(b), a.max(b))) {
                     continue;
                 }
-                let kind = if c == 2 {
-                    "mentoring"
-                } else {
-                    pick_weighted(&mut self.rng, &trade_kinds)
+                let kind = match c {
+                    2 => "mentoring",
+                    3 => "supply",
+                    _ => pick_weighted(&mut self.rng, &trade_kinds),
                 };
                 let (s, t) = if c == 2 || self.rng.random::<bool>() {
                     (a, b)
@@ -2030,10 +2117,11 @@ impl Gen {
         (cur, new_pairs)
     }
 
-    /// The `k` firm pairs (not both foreign, not yet linked) with the highest
-    /// resource-allocation score Σ 1/deg(n) over common neighbours n in
-    /// earlier years' network, best first. O(Σ deg²) time, O(n) scratch.
-    fn top_ra_pairs(&self, k: usize) -> Vec<(u32, u32)> {
+    /// The `k` pairs (a firm a, a partner c with a larger index accepted by
+    /// `fits(a, c)`; not yet linked) with the highest resource-allocation
+    /// score Σ 1/deg(n) over common neighbours n in earlier years' network,
+    /// best first. O(Σ deg²) time, O(n) scratch.
+    fn top_ra_pairs(&self, k: usize, fits: impl Fn(&Ag, &Ag) -> bool) -> Vec<(u32, u32)> {
         use std::cmp::Reverse;
         use std::collections::BinaryHeap;
         if k == 0 {
@@ -2049,7 +2137,6 @@ impl Gen {
             if ga.kind != Kind::Firm || self.adj[a].is_empty() {
                 continue;
             }
-            let a_foreign = ga.country != "KR";
             for &m in &self.adj[a] {
                 linked[m as usize] = a as u32;
             }
@@ -2061,8 +2148,7 @@ impl Gen {
                     if cu <= a || linked[cu] == a as u32 {
                         continue;
                     }
-                    let gc = &self.ag[cu];
-                    if gc.kind != Kind::Firm || (a_foreign && gc.country != "KR") {
+                    if !fits(ga, &self.ag[cu]) {
                         continue;
                     }
                     if score[cu] == 0.0 {

@@ -34,12 +34,12 @@ pub fn inter_business(net: &Network, y: i32) -> f64 {
     2.0 * n as f64 / firms(net) as f64
 }
 
-/// Share of purchase/sales/supply ties of year y whose ends are in different countries.
+/// Share of purchase/sales ties of year y whose ends are in different countries.
 pub fn global_share(net: &Network, y: i32) -> f64 {
     let trade: Vec<_> = net
         .ties
         .iter()
-        .filter(|t| t.year == Some(y) && matches!(t.kind.as_str(), "purchase" | "sales" | "supply"))
+        .filter(|t| t.year == Some(y) && matches!(t.kind.as_str(), "purchase" | "sales"))
         .collect();
     let foreign = trade
         .iter()

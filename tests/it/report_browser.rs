@@ -97,9 +97,12 @@ fn report_renders_in_chromium() {
     let tmp = tempfile::tempdir().expect("tmp");
     let html = tmp.path().join("report.html");
     let data = dataset(tmp.path());
+    // run from the dataset's directory, so the title names the dataset
+    // (`korea-quarter`), not a temporary path
     let out = Command::new(env!("CARGO_BIN_EXE_iuinet"))
+        .current_dir(data.parent().expect("dataset directory"))
         .args(["-q", "report"])
-        .arg(&data)
+        .arg(data.file_name().expect("dataset name"))
         .arg("-o")
         .arg(&html)
         .output()
@@ -218,7 +221,8 @@ fn report_renders_in_chromium() {
     let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("report.png");
     let s = chromium_cmd(&bin, &profile)
         .arg(format!("--screenshot={}", shot.display()))
-        .arg("--window-size=1280,2400")
+        // tall enough for the published table, the summary and the charts
+        .arg("--window-size=1280,5600")
         .arg(&url)
         .output()
         .expect("run chromium");

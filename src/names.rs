@@ -8,9 +8,10 @@
 ///
 /// Generates, beside the enum itself (with its attributes and doc comments):
 /// `ALL` (every value, in declaration order), `as_str`, `Display`, and
-/// `FromStr`, which trims the input, ignores ASCII case and names every
-/// accepted value when it fails: ``unknown kind "robot", expected one of
-/// firm, university, …``.
+/// `FromStr`, which trims the input, ignores ASCII case, takes `-` and `_`
+/// for each other, accepts the optional `aliases` and names every accepted
+/// value when it fails: ``unknown kind "robot", expected one of firm,
+/// university, …``.
 ///
 /// ```
 /// iuinet::names! {
@@ -22,9 +23,12 @@
 ///         /// Dark blue.
 ///         DarkBlue = "dark-blue",
 ///     }
+///     aliases { "navy" => DarkBlue }
 /// }
 /// assert_eq!(Colour::ALL, [Colour::Red, Colour::DarkBlue]);
 /// assert_eq!(" Dark-Blue".parse::<Colour>(), Ok(Colour::DarkBlue));
+/// assert_eq!("dark_blue".parse::<Colour>(), Ok(Colour::DarkBlue));
+/// assert_eq!("Navy".parse::<Colour>(), Ok(Colour::DarkBlue));
 /// assert_eq!(Colour::Red.to_string(), "red");
 /// assert_eq!(
 ///     "green".parse::<Colour>(),
@@ -41,6 +45,7 @@ macro_rules! names {
                 $variant:ident = $name:literal
             ),+ $(,)?
         }
+        $(aliases { $($alias:literal => $avariant:ident),+ $(,)? })?
     ) => {
         $(#[$meta])*
         $vis enum $ty {
@@ -75,9 +80,16 @@ macro_rules! names {
             type Err = String;
             fn from_str(s: &str) -> Result<$ty, String> {
                 let t = s.trim();
+                let fold = |b: u8| if b == b'-' { b'_' } else { b.to_ascii_lowercase() };
+                let same = |name: &str| {
+                    name.len() == t.len()
+                        && name.bytes().zip(t.bytes()).all(|(x, y)| fold(x) == fold(y))
+                };
+                let aliases: &[(&str, $ty)] = &[$($(($alias, $ty::$avariant)),+)?];
                 $ty::ALL
                     .into_iter()
-                    .find(|v| v.as_str().eq_ignore_ascii_case(t))
+                    .find(|v| same(v.as_str()))
+                    .or_else(|| aliases.iter().find(|(a, _)| same(a)).map(|&(_, v)| v))
                     .ok_or_else(|| {
                         format!("unknown {} {s:?}, expected one of {}", $what, $ty::NAMES)
                     })

@@ -21,7 +21,7 @@ STEPS = [
     "df = rd.centrality(['degree', 'strength', 'betweenness'], as_frame=True)\ndf.sort_values('betweenness', ascending=False).head(5)",
     "m = net.metrics(only=['iui_collaboration', 'consortia'])\nm['sections'], list(m['consortia'])",
     "b = v.brokers(by='region', top=3)\n[(x['id'], x['kind'], x['roles']['total'], round(x['constraint'], 4)) for x in b['brokers']]",
-    "firm = next(a['id'] for a in net.actors if a['kind'] == 'firm')\nr = v.match(firm, kind='university', top=3)\n[(x['rank'], x['actor']['id'], round(x['score'], 4), [p['id'] for p in x['explanation']['partners']][:3]) for x in r['candidates']]",
+    "firm = next(x['id'] for x in b['brokers'] if x['kind'] == 'firm')  # the top firm broker\nr = v.match(firm, kind='university', top=3)\n[(x['rank'], x['actor']['id'], round(x['score'], 4), [p['id'] for p in x['explanation']['partners']][:3]) for x in r['candidates']]",
     "e = v.match_eval(split_year=2007)\n[(x['method'], round(x['auc'], 3), round(x['precision_at_k'], 4)) for x in e['results']]",
     "import networkx as nx\nG = rd.to_networkx()\nG.number_of_nodes(), G.number_of_edges(), round(nx.density(G), 5)",
     "k = iuinet.from_networkx(nx.karate_club_graph()).view(weight='sum')\nk.centrality(['betweenness'])['betweenness'][:3]",

@@ -292,7 +292,7 @@ impl Network {
         weight: &str,
         max_group_size: Option<usize>,
     ) -> PyResult<String> {
-        use metrics::report::{MetricsOpts, Section};
+        use metrics::document::{MetricsOpts, Section};
         let vo = view_opts(layers, years, kinds, weight, max_group_size)?;
         let mut opts = MetricsOpts {
             only: only.map(|o| parse_all::<Section>("only", &o)).transpose()?,
@@ -307,7 +307,7 @@ impl Network {
         let net = &*self.net;
         let data = self.data.as_str();
         let m = interruptible(py, |p| {
-            metrics::report::metrics_with(net, data, &vo, &opts, p)
+            metrics::document::metrics_with(net, data, &vo, &opts, p)
         })?
         .map_err(py_err)?;
         json_text(&m)

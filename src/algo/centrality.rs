@@ -13,76 +13,28 @@ use super::par::{NO_PROGRESS, Progress};
 use super::paths::{Traversal, is_weighted, traversal};
 use crate::view::View;
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
-/// A node centrality measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Measure {
-    /// Distinct neighbours.
-    Degree,
-    /// Sum of edge weights.
-    Strength,
-    /// Normalised betweenness (exact, or sampled with `approx`).
-    Betweenness,
-    /// Wasserman–Faust closeness.
-    Closeness,
-    /// Harmonic centrality.
-    Harmonic,
-    /// Eigenvector centrality (unit L2 norm).
-    Eigenvector,
-    /// PageRank (α = 0.85).
-    Pagerank,
-    /// k-core number.
-    Core,
-}
-
-impl Measure {
-    /// Every node measure, in output order.
-    pub const ALL: [Measure; 8] = [
-        Measure::Degree,
-        Measure::Strength,
-        Measure::Betweenness,
-        Measure::Closeness,
-        Measure::Harmonic,
-        Measure::Eigenvector,
-        Measure::Pagerank,
-        Measure::Core,
-    ];
-
-    /// The name used on the command line and in output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Measure::Degree => "degree",
-            Measure::Strength => "strength",
-            Measure::Betweenness => "betweenness",
-            Measure::Closeness => "closeness",
-            Measure::Harmonic => "harmonic",
-            Measure::Eigenvector => "eigenvector",
-            Measure::Pagerank => "pagerank",
-            Measure::Core => "core",
-        }
-    }
-}
-
-impl fmt::Display for Measure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Measure {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Measure, String> {
-        Measure::ALL
-            .into_iter()
-            .find(|m| m.as_str() == s.trim())
-            .ok_or_else(|| {
-                format!(
-                    "unknown measure {s:?}, expected one of degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, core"
-                )
-            })
+crate::names! {
+    /// A node centrality measure.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Measure("measure") {
+        /// Distinct neighbours.
+        Degree = "degree",
+        /// Sum of edge weights.
+        Strength = "strength",
+        /// Normalised betweenness (exact, or sampled with `approx`).
+        Betweenness = "betweenness",
+        /// Wasserman–Faust closeness.
+        Closeness = "closeness",
+        /// Harmonic centrality.
+        Harmonic = "harmonic",
+        /// Eigenvector centrality (unit L2 norm).
+        Eigenvector = "eigenvector",
+        /// PageRank (α = 0.85).
+        Pagerank = "pagerank",
+        /// k-core number.
+        Core = "core",
     }
 }
 

@@ -38,55 +38,34 @@
 use crate::view::{Csr, Incidence};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::fmt;
-use std::str::FromStr;
 
 /// Katz damping β.
 pub const KATZ_BETA: f64 = 0.05;
 /// Longest walk Katz counts.
 pub const KATZ_MAX_LEN: usize = 3;
 
-/// A link prediction method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Method {
-    /// Σ 1/k_w over common neighbours.
-    ResourceAllocation,
-    /// Σ 1/ln k_w over common neighbours.
-    AdamicAdar,
-    /// Common neighbours over the union of neighbourhoods.
-    Jaccard,
-    /// Number of common neighbours.
-    CommonNeighbors,
-    /// Truncated Katz index (walks of length ≤ 3, β = 0.05).
-    Katz,
-    /// Product of degrees.
-    PreferentialAttachment,
+crate::names! {
+    /// A link prediction method.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Method("method") {
+        /// Σ 1/k_w over common neighbours.
+        ResourceAllocation = "resource-allocation",
+        /// Σ 1/ln k_w over common neighbours.
+        AdamicAdar = "adamic-adar",
+        /// Common neighbours over the union of neighbourhoods.
+        Jaccard = "jaccard",
+        /// Number of common neighbours.
+        CommonNeighbors = "common-neighbors",
+        /// Truncated Katz index (walks of length ≤ 3, β = 0.05).
+        Katz = "katz",
+        /// Product of degrees.
+        PreferentialAttachment = "preferential-attachment",
+    }
+    aliases { "ra" => ResourceAllocation, "aa" => AdamicAdar, "cn" => CommonNeighbors, "common-neighbours" => CommonNeighbors, "pa" => PreferentialAttachment }
 }
 
 impl Method {
-    /// Every method, in output order.
-    pub const ALL: [Method; 6] = [
-        Method::ResourceAllocation,
-        Method::AdamicAdar,
-        Method::Jaccard,
-        Method::CommonNeighbors,
-        Method::Katz,
-        Method::PreferentialAttachment,
-    ];
-
-    /// The name used on the command line and in output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::ResourceAllocation => "resource-allocation",
-            Method::AdamicAdar => "adamic-adar",
-            Method::Jaccard => "jaccard",
-            Method::CommonNeighbors => "common-neighbors",
-            Method::Katz => "katz",
-            Method::PreferentialAttachment => "preferential-attachment",
-        }
-    }
-
     /// Whether the score is a per-pair sum over common neighbours (or,
     /// for Jaccard, computed from their count).
     fn is_neighbor_sum(self) -> bool {
@@ -97,34 +76,6 @@ impl Method {
     /// common neighbours explain it).
     pub fn uses_common_neighbors(self) -> bool {
         !matches!(self, Method::PreferentialAttachment)
-    }
-}
-
-impl fmt::Display for Method {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Method {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Method, String> {
-        let t = s.trim();
-        Method::ALL
-            .into_iter()
-            .find(|m| m.as_str() == t)
-            .or(match t {
-                "ra" => Some(Method::ResourceAllocation),
-                "aa" => Some(Method::AdamicAdar),
-                "cn" | "common-neighbours" => Some(Method::CommonNeighbors),
-                "pa" => Some(Method::PreferentialAttachment),
-                _ => None,
-            })
-            .ok_or_else(|| {
-                format!(
-                    "unknown method {s:?}, expected one of resource-allocation, adamic-adar, jaccard, common-neighbors, katz, preferential-attachment"
-                )
-            })
     }
 }
 

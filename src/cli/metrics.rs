@@ -9,9 +9,9 @@
 use super::common::{ApproxArgs, Ctx, DataArg, OutArg, ViewArgs};
 use crate::error::Result;
 use crate::metrics::density::By;
+use crate::metrics::document::{MetricsOpts, Section, metrics_with};
 use crate::metrics::global::GlobalOpts;
 use crate::metrics::network::NetworkOpts;
-use crate::metrics::report::{MetricsOpts, Section, metrics_with};
 use std::process::ExitCode;
 
 /// Compute all domain metrics and write them as one JSON document.

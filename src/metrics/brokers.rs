@@ -16,47 +16,27 @@ use crate::model::{Actor, Kind, Network};
 use crate::view::{View, ViewOpts, Weighting};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
-/// The attribute that defines the groups of a brokerage analysis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum GroupBy {
-    /// Actor kind (firm, university, …).
-    Kind,
-    /// Region.
-    #[default]
-    Region,
-    /// Firm size class (non-firms: `unknown`).
-    SizeClass,
-    /// First mini cluster of the actor.
-    MiniCluster,
-    /// Industrial complex.
-    Complex,
+crate::names! {
+    /// The attribute that defines the groups of a brokerage analysis.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+    #[serde(rename_all = "snake_case")]
+    pub enum GroupBy("grouping") {
+        /// Actor kind (firm, university, …).
+        Kind = "kind",
+        /// Region.
+        #[default]
+        Region = "region",
+        /// Firm size class (non-firms: `unknown`).
+        SizeClass = "size_class",
+        /// First mini cluster of the actor.
+        MiniCluster = "mini_cluster",
+        /// Industrial complex.
+        Complex = "complex",
+    }
 }
 
 impl GroupBy {
-    /// Every grouping.
-    pub const ALL: [GroupBy; 5] = [
-        GroupBy::Kind,
-        GroupBy::Region,
-        GroupBy::SizeClass,
-        GroupBy::MiniCluster,
-        GroupBy::Complex,
-    ];
-
-    /// The name used on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GroupBy::Kind => "kind",
-            GroupBy::Region => "region",
-            GroupBy::SizeClass => "size_class",
-            GroupBy::MiniCluster => "mini_cluster",
-            GroupBy::Complex => "complex",
-        }
-    }
-
     /// The group name of an actor.
     pub fn of(self, a: &Actor) -> String {
         let v = match self {
@@ -68,27 +48,6 @@ impl GroupBy {
         };
         v.filter(|s| !s.is_empty())
             .unwrap_or_else(|| "unknown".to_string())
-    }
-}
-
-impl fmt::Display for GroupBy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for GroupBy {
-    type Err = String;
-    fn from_str(s: &str) -> Result<GroupBy, String> {
-        let t = s.trim().replace('-', "_");
-        GroupBy::ALL
-            .into_iter()
-            .find(|g| g.as_str() == t)
-            .ok_or_else(|| {
-                format!(
-                    "unknown grouping {s:?}, expected kind, region, size_class, mini_cluster or complex"
-                )
-            })
     }
 }
 

@@ -28,56 +28,23 @@ use crate::model::Network;
 use crate::view::View;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
-/// The actor attribute that defines the groups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum By {
-    /// `region`.
-    #[default]
-    Region,
-    /// `kind`.
-    Kind,
-    /// Firm `size_class` (non-firms without a class are `unknown`).
-    SizeClass,
-    /// `mini_clusters` (an actor may be in several).
-    MiniCluster,
-    /// `complex`.
-    Complex,
-}
-
-impl By {
-    /// The name used on the command line and in output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            By::Region => "region",
-            By::Kind => "kind",
-            By::SizeClass => "size_class",
-            By::MiniCluster => "mini_cluster",
-            By::Complex => "complex",
-        }
-    }
-}
-
-impl fmt::Display for By {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for By {
-    type Err = String;
-    fn from_str(s: &str) -> Result<By, String> {
-        [By::Region, By::Kind, By::SizeClass, By::MiniCluster, By::Complex]
-            .into_iter()
-            .find(|b| b.as_str() == s.trim())
-            .ok_or_else(|| {
-                format!(
-                    "unknown attribute {s:?}, expected region, kind, size_class, mini_cluster or complex"
-                )
-            })
+crate::names! {
+    /// The actor attribute that defines the groups.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum By("attribute") {
+        /// `region`.
+        #[default]
+        Region = "region",
+        /// `kind`.
+        Kind = "kind",
+        /// Firm `size_class` (non-firms without a class are `unknown`).
+        SizeClass = "size_class",
+        /// `mini_clusters` (an actor may be in several).
+        MiniCluster = "mini_cluster",
+        /// `complex`.
+        Complex = "complex",
     }
 }
 

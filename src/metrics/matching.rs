@@ -48,46 +48,22 @@ use crate::view::{View, ViewOpts};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::fmt;
-use std::str::FromStr;
 
 /// Most partners, events and projects an explanation lists.
 pub const EXPLAIN_LIMIT: usize = 10;
 
-/// Which regions candidates may be in, relative to the source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RegionFilter {
-    /// The source's region.
-    Same,
-    /// Any other region.
-    Other,
-    /// Any region.
-    #[default]
-    Any,
-}
-
-impl FromStr for RegionFilter {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<RegionFilter, String> {
-        match s.trim() {
-            "same" => Ok(RegionFilter::Same),
-            "other" => Ok(RegionFilter::Other),
-            "any" => Ok(RegionFilter::Any),
-            _ => Err(format!(
-                "unknown region filter {s:?}, expected same, other or any"
-            )),
-        }
-    }
-}
-
-impl fmt::Display for RegionFilter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            RegionFilter::Same => "same",
-            RegionFilter::Other => "other",
-            RegionFilter::Any => "any",
-        })
+crate::names! {
+    /// Which regions candidates may be in, relative to the source.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum RegionFilter("region filter") {
+        /// The source's region.
+        Same = "same",
+        /// Any other region.
+        Other = "other",
+        /// Any region.
+        #[default]
+        Any = "any",
     }
 }
 

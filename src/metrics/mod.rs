@@ -1,4 +1,4 @@
-//! Domain figures assembled into serde report structs.
+//! Domain figures as serde structs, each with its definition; `document` assembles them into the `iuinet metrics` document.
 
 pub mod activity;
 pub mod brokers;
@@ -7,6 +7,7 @@ pub mod common;
 pub mod communities;
 pub mod consortia;
 pub mod density;
+pub mod document;
 pub mod ego;
 pub mod global;
 pub mod inter_business;
@@ -17,7 +18,6 @@ pub mod matching;
 pub mod network;
 pub mod network_views;
 pub mod published;
-pub mod report;
 pub mod significance;
 pub mod size_mix;
 pub mod structure;

@@ -21,7 +21,7 @@
 //! | `note` | optional remark |
 
 use super::common::About;
-use super::report::Metrics;
+use super::document::Metrics;
 use crate::error::{Error, Problem, Result};
 use serde::Serialize;
 use std::path::Path;

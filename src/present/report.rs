@@ -11,8 +11,8 @@ use crate::algo::{CentralityOpts, Measure, centrality};
 use crate::error::Result;
 use crate::metrics::brokers::{BrokersReport, GroupBy, brokers};
 use crate::metrics::communities::{Communities, CommunitiesOpts, communities};
+use crate::metrics::document::{MetricsOpts, Section, metrics};
 use crate::metrics::network_views::{Named, build};
-use crate::metrics::report::{MetricsOpts, Section, metrics};
 use crate::model::Network;
 use crate::output::report::{
     Aggregate, Bars, Heat, Lines, LogLog, ReportData, ReportTable, ViewTables, fmt_num,

@@ -2,7 +2,7 @@
 //! hand-made dataset `tests/data/metrics-iui` (see its README) with the
 //! counts worked out by hand in the comments.
 
-use iuinet::metrics::report::{MetricsOpts, Section, metrics};
+use iuinet::metrics::document::{MetricsOpts, Section, metrics};
 use iuinet::model::{Kind, Layer, Network};
 use iuinet::view::{Selection, ViewOpts};
 use std::path::Path;
@@ -15,7 +15,7 @@ fn close(a: Option<f64>, b: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() < 1e-12)
 }
 
-fn run(view: &ViewOpts) -> iuinet::metrics::report::Metrics {
+fn run(view: &ViewOpts) -> iuinet::metrics::document::Metrics {
     let o = MetricsOpts {
         only: Some(
             Section::ALL

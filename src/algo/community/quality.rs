@@ -2,62 +2,33 @@
 
 use crate::view::Csr;
 use serde::Serialize;
-use std::fmt;
-use std::str::FromStr;
 
-/// The quality function a partition is scored (and Leiden optimises) by.
-///
-/// With `A_ij` the edge weight (1 when unweighted), `m = Σ_{i<j} A_ij`,
-/// `k_i` the (weighted) degree, `e_c` the weight of the edges inside
-/// community `c`, `K_c = Σ_{i∈c} k_i`, `n_c` its number of nodes and `γ`
-/// the resolution:
-///
-/// * `Modularity`: `Q = Σ_c [ e_c / m − γ (K_c / 2m)² ]` (Newman 2006 with
-///   a resolution as Reichardt & Bornholdt 2006; `γ = 1` is the classic
-///   modularity, as igraph's `modularity(membership, weights, resolution)`
-///   and NetworkX's `modularity(G, communities, resolution=γ)`). 0 when the
-///   graph has no edge weight.
-/// * `Cpm`: `H = Σ_c [ e_c − γ · n_c (n_c − 1) / 2 ]`, the Constant Potts
-///   Model as defined by Traag, Van Dooren & Nesterov (2011) and used by
-///   the Leiden paper (leidenalg's `CPMVertexPartition.quality()`); `γ` is
-///   the density a community must exceed. Not normalised: it grows with
-///   the graph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Quality {
-    /// Modularity with a resolution parameter.
-    #[default]
-    Modularity,
-    /// The Constant Potts Model.
-    Cpm,
-}
-
-impl Quality {
-    /// The name used on the command line and in output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Quality::Modularity => "modularity",
-            Quality::Cpm => "cpm",
-        }
-    }
-}
-
-impl fmt::Display for Quality {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Quality {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Quality, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "modularity" => Ok(Quality::Modularity),
-            "cpm" => Ok(Quality::Cpm),
-            _ => Err(format!(
-                "unknown quality function {s:?}, expected modularity or cpm"
-            )),
-        }
+crate::names! {
+    /// The quality function a partition is scored (and Leiden optimises) by.
+    ///
+    /// With `A_ij` the edge weight (1 when unweighted), `m = Σ_{i<j} A_ij`,
+    /// `k_i` the (weighted) degree, `e_c` the weight of the edges inside
+    /// community `c`, `K_c = Σ_{i∈c} k_i`, `n_c` its number of nodes and `γ`
+    /// the resolution:
+    ///
+    /// * `Modularity`: `Q = Σ_c [ e_c / m − γ (K_c / 2m)² ]` (Newman 2006 with
+    ///   a resolution as Reichardt & Bornholdt 2006; `γ = 1` is the classic
+    ///   modularity, as igraph's `modularity(membership, weights, resolution)`
+    ///   and NetworkX's `modularity(G, communities, resolution=γ)`). 0 when the
+    ///   graph has no edge weight.
+    /// * `Cpm`: `H = Σ_c [ e_c − γ · n_c (n_c − 1) / 2 ]`, the Constant Potts
+    ///   Model as defined by Traag, Van Dooren & Nesterov (2011) and used by
+    ///   the Leiden paper (leidenalg's `CPMVertexPartition.quality()`); `γ` is
+    ///   the density a community must exceed. Not normalised: it grows with
+    ///   the graph.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Quality("quality function") {
+        /// Modularity with a resolution parameter.
+        #[default]
+        Modularity = "modularity",
+        /// The Constant Potts Model.
+        Cpm = "cpm",
     }
 }
 

@@ -1,4 +1,4 @@
-//! The `iuinet metrics` batch report (schema `iuinet.metrics/1`): every
+//! The `iuinet metrics` document (schema `iuinet.metrics/1`): every
 //! domain figure of the KICOX report's chapter III, the published figures
 //! next to them, and the network summaries, in one serde document. Fields
 //! are added, never renamed. The domain sections are computed on the
@@ -22,97 +22,40 @@ use crate::error::Result;
 use crate::model::Network;
 use crate::view::{View, ViewOpts};
 use serde::Serialize;
-use std::fmt;
-use std::str::FromStr;
 
 /// The schema tag of the report.
 pub const SCHEMA: &str = "iuinet.metrics/1";
 
-/// A section of the report (`--only` takes these names).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Section {
-    /// `published`.
-    Published,
-    /// `inter_business`.
-    InterBusiness,
-    /// `iui_collaboration`.
-    IuiCollaboration,
-    /// `global_networking`.
-    GlobalNetworking,
-    /// `consortia`.
-    Consortia,
-    /// `large_sme_projects`.
-    LargeSmeProjects,
-    /// `firm_size_mix`.
-    FirmSizeMix,
-    /// `activity`.
-    Activity,
-    /// `mini_clusters`.
-    MiniClusters,
-    /// `density`.
-    Density,
-    /// `triple_helix`.
-    TripleHelix,
-    /// `network`.
-    Network,
-    /// `network_views`.
-    NetworkViews,
-}
-
-impl Section {
-    /// Every section, in report order.
-    pub const ALL: [Section; 13] = [
-        Section::Published,
-        Section::InterBusiness,
-        Section::IuiCollaboration,
-        Section::GlobalNetworking,
-        Section::Consortia,
-        Section::LargeSmeProjects,
-        Section::FirmSizeMix,
-        Section::Activity,
-        Section::MiniClusters,
-        Section::Density,
-        Section::TripleHelix,
-        Section::Network,
-        Section::NetworkViews,
-    ];
-
-    /// The JSON key and `--only` name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Section::Published => "published",
-            Section::InterBusiness => "inter_business",
-            Section::IuiCollaboration => "iui_collaboration",
-            Section::GlobalNetworking => "global_networking",
-            Section::Consortia => "consortia",
-            Section::LargeSmeProjects => "large_sme_projects",
-            Section::FirmSizeMix => "firm_size_mix",
-            Section::Activity => "activity",
-            Section::MiniClusters => "mini_clusters",
-            Section::Density => "density",
-            Section::TripleHelix => "triple_helix",
-            Section::Network => "network",
-            Section::NetworkViews => "network_views",
-        }
-    }
-}
-
-impl fmt::Display for Section {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Section {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Section, String> {
-        Section::ALL
-            .into_iter()
-            .find(|x| x.as_str() == s.trim())
-            .ok_or_else(|| {
-                let all: Vec<&str> = Section::ALL.iter().map(|x| x.as_str()).collect();
-                format!("unknown section {s:?}, expected one of {}", all.join(", "))
-            })
+crate::names! {
+    /// A section of the report (`--only` takes these names).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+    pub enum Section("section") {
+        /// `published`.
+        Published = "published",
+        /// `inter_business`.
+        InterBusiness = "inter_business",
+        /// `iui_collaboration`.
+        IuiCollaboration = "iui_collaboration",
+        /// `global_networking`.
+        GlobalNetworking = "global_networking",
+        /// `consortia`.
+        Consortia = "consortia",
+        /// `large_sme_projects`.
+        LargeSmeProjects = "large_sme_projects",
+        /// `firm_size_mix`.
+        FirmSizeMix = "firm_size_mix",
+        /// `activity`.
+        Activity = "activity",
+        /// `mini_clusters`.
+        MiniClusters = "mini_clusters",
+        /// `density`.
+        Density = "density",
+        /// `triple_helix`.
+        TripleHelix = "triple_helix",
+        /// `network`.
+        Network = "network",
+        /// `network_views`.
+        NetworkViews = "network_views",
     }
 }
 

@@ -27,6 +27,7 @@ pub mod ego;
 pub mod linkpred;
 pub mod linkpred_eval;
 pub mod permutation;
+pub mod powerlaw;
 pub mod structural_holes;
 pub mod structure;
 

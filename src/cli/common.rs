@@ -46,26 +46,44 @@ impl Ctx {
         super::progress::Bar::new(self.quiet, len, msg)
     }
 
-    /// Load a dataset given on the command line.
-    pub fn load(&self, data: &Path) -> Result<Network> {
-        self.stage("ingest", || crate::ingest::load_with(data, &self.limits))
+    /// Load a dataset given on the command line, with its actor kinds from
+    /// attribute `kind_attr` if given; print the loader's notes and warnings
+    /// on stderr (notes are left out with `--quiet`, warnings are not).
+    pub fn load(&self, data: &Path, kind_attr: Option<&str>) -> Result<Network> {
+        let opts = crate::ingest::LoadOpts {
+            limits: self.limits,
+            kind_attr: kind_attr.map(str::to_string),
+        };
+        let l = self.stage("ingest", || crate::ingest::load_opts(data, &opts))?;
+        for n in &l.notes {
+            if !self.quiet || n.starts_with("warning") {
+                eprintln!("{n}");
+            }
+        }
+        Ok(l.network)
     }
 }
 
 /// DATA, optional: the embedded default dataset when omitted.
 #[derive(Debug, Clone, clap::Args)]
 pub struct DataArg {
-    /// Dataset: a directory of CSV files, or a .json, .graphml or .gexf file
-    /// (default: the embedded dataset).
+    /// Dataset: a directory of CSV files (or of ties.csv alone), a .json,
+    /// .graphml, .gexf or Pajek .net file, an edge list (.edges, .csv) or an
+    /// actor × group incidence .csv (default: the embedded dataset).
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
+    /// Take the actors' kinds from this attribute of DATA (a GraphML/GEXF
+    /// node attribute or an actors column) instead of `kind`; values are
+    /// kind names or synonyms such as industry, company, research, government.
+    #[arg(long, value_name = "NAME")]
+    pub kind_attr: Option<String>,
 }
 
 impl DataArg {
     /// Load DATA, or the embedded default dataset when DATA is omitted.
     pub fn load(&self, ctx: &Ctx) -> Result<Network> {
         match &self.data {
-            Some(d) => ctx.load(d),
+            Some(d) => ctx.load(d, self.kind_attr.as_deref()),
             None => ctx.stage(
                 "ingest (embedded default dataset)",
                 crate::ingest::embedded::default_network,
@@ -85,9 +103,22 @@ impl DataArg {
 /// DATA, required: commands that check or rewrite a given dataset.
 #[derive(Debug, Clone, clap::Args)]
 pub struct DataPath {
-    /// Dataset: a directory of CSV files, or a .json, .graphml or .gexf file.
+    /// Dataset: a directory of CSV files (or of ties.csv alone), a .json,
+    /// .graphml, .gexf or Pajek .net file, an edge list (.edges, .csv) or an
+    /// actor × group incidence .csv.
     #[arg(value_name = "DATA")]
     pub data: PathBuf,
+    /// Take the actors' kinds from this attribute of DATA instead of `kind`
+    /// (as for the other commands).
+    #[arg(long, value_name = "NAME")]
+    pub kind_attr: Option<String>,
+}
+
+impl DataPath {
+    /// Load DATA.
+    pub fn load(&self, ctx: &Ctx) -> Result<Network> {
+        ctx.load(&self.data, self.kind_attr.as_deref())
+    }
 }
 
 /// Selection and weighting flags of the analysis view.

@@ -13,7 +13,8 @@
 use super::common::{Ctx, DataArg, Format, OutArg, ViewArgs, usage};
 use crate::algo::linkpred::Method;
 use crate::error::Result;
-use crate::metrics::matching::{MatchOpts, RegionFilter, find_actor, match_actor, match_all_with};
+use crate::metrics::ego::find_actor_by_id_or_name;
+use crate::metrics::matching::{MatchOpts, RegionFilter, match_actor, match_all_with};
 use crate::model::Kind;
 use crate::view::View;
 use std::process::ExitCode;
@@ -23,7 +24,8 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     pub data: DataArg,
-    /// The actor to find partners for.
+    /// The actor to find partners for: an id or a name (case ignored; a
+    /// name several actors share is refused with their ids).
     #[arg(long, conflicts_with = "all", required_unless_present = "all")]
     pub actor: Option<String>,
     /// Find partners for every actor of --kind (batch; writes JSON by default).
@@ -77,7 +79,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
 /// process; `--all` only).
 pub fn run_on(a: &Args, ctx: &Ctx, net: &crate::model::Network) -> Result<ExitCode> {
     let source = match &a.actor {
-        Some(id) => Some(find_actor(net, id)?),
+        Some(id) => Some(find_actor_by_id_or_name(net, id)?),
         None => None,
     };
     let view = ctx.stage("view", || View::build(net, &a.view.opts()))?;

@@ -413,5 +413,6 @@ pub fn to_tables(path: &Path, doc: GraphDoc, input_bytes: usize) -> Result<Table
         events: None,
         projects: None,
         ties: Some(ties),
+        notes: Vec::new(),
     })
 }

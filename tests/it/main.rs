@@ -31,6 +31,7 @@ mod match_ties;
 mod metrics;
 mod metrics_definitions;
 mod naive;
+mod powerlaw_fit;
 mod proptest_ingest;
 mod proptest_xml;
 mod realism;

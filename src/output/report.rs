@@ -1018,6 +1018,7 @@ mod tests {
             scorecard_years: vec![(
                 "total".into(),
                 Lines {
+                    y_desc: "score".into(),
                     years: vec![2005, 2006],
                     series: vec![("Dongnam".into(), vec![70.0, 80.0])],
                 },

@@ -581,7 +581,7 @@ pub struct BenchmarkValue {
 pub struct BootstrapInfo {
     /// Replicates per group.
     pub replicates: usize,
-    /// The seed.
+    /// The random seed of the bootstrap (`--seed`).
     pub seed: u64,
     /// Interval level (0.95).
     pub level: f64,

@@ -26,6 +26,8 @@
 
 pub mod algo;
 pub mod cli;
+#[cfg(feature = "distributed")]
+pub mod dist;
 pub mod error;
 pub mod generate;
 pub mod ingest;

@@ -1,6 +1,6 @@
 //! Closeness (Wasserman–Faust) and harmonic centrality.
 
-use super::par::{NO_PROGRESS, Progress};
+use super::par::{NO_PROGRESS, Progress, map_blocks};
 use super::paths::{IncScratch, Sssp, distance_sums, is_weighted, lengths};
 use crate::view::{Csr, Incidence, View};
 use rayon::prelude::*;
@@ -79,27 +79,29 @@ fn csr_p(g: &Csr, weighted: bool, progress: Progress<'_>) -> Closeness {
         );
     }
     let len = weighted.then(|| lengths(g));
-    let v: Vec<(f64, f64)> = (0..n)
-        .into_par_iter()
-        .with_min_len(16)
-        .map_init(
-            || Sssp::distances(g),
-            |sp, s| {
-                progress(0);
-                sp.run(g, s as u32, len.as_deref());
-                let mut tot = 0.0;
-                let mut harm = 0.0;
-                for &u in &sp.order[1..] {
-                    let d = sp.dist[u as usize];
-                    tot += d;
-                    harm += 1.0 / d;
-                }
-                progress(1);
-                finish(n, sp.reached(), tot, harm)
-            },
-        )
-        .collect();
-    split(v)
+    // blocks of 16 sources (shared among peers if installed)
+    let v = map_blocks(
+        n.div_ceil(16),
+        || Sssp::distances(g),
+        |sp, b| {
+            (b * 16..((b + 1) * 16).min(n))
+                .map(|s| {
+                    progress(0);
+                    sp.run(g, s as u32, len.as_deref());
+                    let mut tot = 0.0;
+                    let mut harm = 0.0;
+                    for &u in &sp.order[1..] {
+                        let d = sp.dist[u as usize];
+                        tot += d;
+                        harm += 1.0 / d;
+                    }
+                    progress(1);
+                    finish(n, sp.reached(), tot, harm)
+                })
+                .collect()
+        },
+    );
+    split(v.into_iter().flatten().collect())
 }
 
 /// [`closeness`] (unweighted) over the group incidence of `n` nodes, one

@@ -88,6 +88,16 @@ pub struct Candidate {
     pub score: f64,
 }
 
+impl super::dist::Wire for Candidate {
+    fn put(&self, out: &mut Vec<u8>) {
+        (self.node, self.score).put(out);
+    }
+    fn take(inp: &mut &[u8]) -> Option<Candidate> {
+        let (node, score) = <(u32, f64)>::take(inp)?;
+        Some(Candidate { node, score })
+    }
+}
+
 /// Per-thread working memory of a [`Predictor`]: O(n).
 #[derive(Debug, Clone)]
 pub struct Scratch {
@@ -696,18 +706,26 @@ impl<'a> Predictor<'a> {
     ) -> Vec<Vec<Candidate>> {
         let n = self.g.n();
         let order = locality_order(self.g, sources);
-        let done: Vec<Vec<Candidate>> = order
-            .par_iter()
-            .map_init(
-                || Scratch::new(n),
-                |sc, &i| {
-                    let s = sources[i as usize];
-                    let r = self.top_impl(s, top, &|v| keep(s, v), sc, ties);
-                    progress(1);
-                    r
-                },
-            )
-            .collect();
+        // blocks of 16 sources in locality order (shared among peers if
+        // installed; each source's list depends on that source alone)
+        let done: Vec<Vec<Candidate>> = super::par::map_blocks(
+            order.len().div_ceil(16),
+            || Scratch::new(n),
+            |sc, b| {
+                order[b * 16..((b + 1) * 16).min(order.len())]
+                    .iter()
+                    .map(|&i| {
+                        let s = sources[i as usize];
+                        let r = self.top_impl(s, top, &|v| keep(s, v), sc, ties);
+                        progress(1);
+                        r
+                    })
+                    .collect()
+            },
+        )
+        .into_iter()
+        .flatten()
+        .collect();
         let mut out: Vec<Vec<Candidate>> = vec![Vec::new(); sources.len()];
         for (&i, r) in order.iter().zip(done) {
             out[i as usize] = r;

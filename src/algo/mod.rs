@@ -13,6 +13,7 @@ mod closeness;
 mod components;
 mod core;
 mod degree;
+pub mod dist;
 mod edge_betweenness;
 mod eigenvector;
 mod pagerank;
@@ -26,6 +27,7 @@ pub mod ego;
 pub mod linkpred;
 pub mod linkpred_eval;
 pub mod permutation;
+pub mod powerlaw;
 pub mod structural_holes;
 pub mod structure;
 

@@ -4,7 +4,10 @@
 //! into its own partial vector (with per-job scratch from `map_init`), and the
 //! partial vectors are added in block order. Nothing depends on the number
 //! of threads or on scheduling, so the result has the same bits for any
-//! `RAYON_NUM_THREADS`.
+//! `RAYON_NUM_THREADS`. With peers installed (`dist`), each worker
+//! computes the blocks it owns and every worker adds every block's vector
+//! in the same block order, so the bits do not depend on the number of
+//! processes either.
 
 use rayon::prelude::*;
 use std::sync::Mutex;
@@ -129,26 +132,34 @@ where
 {
     let nblocks = n_items.div_ceil(block);
     let wave = (WAVE_BYTES / (len.max(1) * 8)).clamp(4, 256);
+    let part = |s: &mut S, b: usize| {
+        // a sink that aborts (see `Progress`) stops here, before the work
+        progress(0);
+        let mut acc = vec![0.0; len];
+        let end = ((b + 1) * block).min(n_items);
+        f(s, b * block..end, &mut acc);
+        progress((end - b * block) as u64);
+        acc
+    };
+    let peers = super::dist::peers();
     let mut total = vec![0.0; len];
     let pool = Pool::new();
     let mut start = 0;
     while start < nblocks {
         let end = (start + wave).min(nblocks);
-        let parts: Vec<Vec<f64>> = (start..end)
-            .into_par_iter()
-            .map_init(
-                || pool.take(&init),
-                |s, b| {
-                    // a sink that aborts (see `Progress`) stops here, before the work
-                    progress(0);
-                    let mut acc = vec![0.0; len];
-                    let end = ((b + 1) * block).min(n_items);
-                    f(s, b * block..end, &mut acc);
-                    progress((end - b * block) as u64);
-                    acc
-                },
-            )
-            .collect();
+        let parts: Vec<Vec<f64>> = match &peers {
+            None => (start..end)
+                .into_par_iter()
+                .map_init(|| pool.take(&init), |s, b| part(s, b))
+                .collect(),
+            // shared: this worker's blocks of the wave; worker 0 gets them all
+            Some(p) => super::dist::gather_blocks(&**p, start..end, |mine| {
+                mine.into_par_iter()
+                    .map_init(|| pool.take(&init), |s, b| (b, part(s, b)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        };
         for p in parts {
             for (t, x) in total.iter_mut().zip(p) {
                 *t += x;
@@ -156,7 +167,39 @@ where
         }
         start = end;
     }
-    total
+    match &peers {
+        None => total,
+        // worker 0's sum, in block order, on every worker
+        Some(p) => super::dist::share(&**p, (p.index() == 0).then_some(&total)),
+    }
+}
+
+/// The values `f(scratch, b)` of blocks `0..nblocks`, in block order:
+/// computed in parallel here, or, with peers installed, by the block's
+/// owner and gathered (see `dist`). Each block's values depend on that
+/// block alone.
+pub(crate) fn map_blocks<S, T, I, F>(nblocks: usize, init: I, f: F) -> Vec<Vec<T>>
+where
+    S: Send,
+    T: super::dist::Wire + Send,
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, usize) -> Vec<T> + Sync + Send,
+{
+    let pool = Pool::new();
+    match super::dist::peers() {
+        None => (0..nblocks)
+            .into_par_iter()
+            .map_init(|| pool.take(&init), |s, b| f(s, b))
+            .collect(),
+        Some(p) => {
+            let all = super::dist::gather_blocks(&*p, 0..nblocks, |mine| {
+                mine.into_par_iter()
+                    .map_init(|| pool.take(&init), |s, b| (b, f(s, b)))
+                    .collect()
+            });
+            super::dist::share(&*p, all.as_ref())
+        }
+    }
 }
 
 /// Integer counterpart of [`sum_over_blocks`] (order-free, so any chunking

@@ -43,6 +43,13 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
+    a.approx.opts()?;
+    let net = a.data.load(ctx)?;
+    run_on(a, ctx, &net)
+}
+
+/// [`run`] on a loaded dataset (a distributed run loads it once per process).
+pub fn run_on(a: &Args, ctx: &Ctx, net: &crate::model::Network) -> Result<ExitCode> {
     let approx = a.approx.opts()?;
     let mut measures: Vec<Measure> = Vec::new();
     for &m in &a.measures {
@@ -53,8 +60,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     if measures.is_empty() {
         measures = Measure::ALL.to_vec();
     }
-    let net = a.data.load(ctx)?;
-    let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
+    let view = ctx.stage("view", || View::build(net, &a.view.opts()))?;
     // one stage per measure (closeness and harmonic share their traversals)
     let mut t = CentralityTable::default();
     let mut done: Vec<Measure> = Vec::new();
@@ -105,7 +111,10 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         t.traversal = t.traversal.or(part.traversal);
     }
     let top = a.top.map(|k| (measures[0], k));
-    let r = report(&net, &view, a.data.name(), &t, top);
+    if !ctx.writes {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let r = report(net, &view, a.data.name(), &t, top);
     let shown = Centralities {
         report: &r,
         measures: &measures,

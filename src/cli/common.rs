@@ -19,6 +19,9 @@ pub struct Ctx {
     pub verbose: bool,
     /// Input limits (`--max-file-bytes`, `--max-line-bytes`).
     pub limits: crate::ingest::Limits,
+    /// Whether this process writes the command's output: always, except on
+    /// the workers of a distributed run other than the first.
+    pub writes: bool,
 }
 
 impl Ctx {
@@ -43,26 +46,44 @@ impl Ctx {
         super::progress::Bar::new(self.quiet, len, msg)
     }
 
-    /// Load a dataset given on the command line.
-    pub fn load(&self, data: &Path) -> Result<Network> {
-        self.stage("ingest", || crate::ingest::load_with(data, &self.limits))
+    /// Load a dataset given on the command line, with its actor kinds from
+    /// attribute `kind_attr` if given; print the loader's notes and warnings
+    /// on stderr (notes are left out with `--quiet`, warnings are not).
+    pub fn load(&self, data: &Path, kind_attr: Option<&str>) -> Result<Network> {
+        let opts = crate::ingest::LoadOpts {
+            limits: self.limits,
+            kind_attr: kind_attr.map(str::to_string),
+        };
+        let l = self.stage("ingest", || crate::ingest::load_opts(data, &opts))?;
+        for n in &l.notes {
+            if !self.quiet || n.starts_with("warning") {
+                eprintln!("{n}");
+            }
+        }
+        Ok(l.network)
     }
 }
 
 /// DATA, optional: the embedded default dataset when omitted.
 #[derive(Debug, Clone, clap::Args)]
 pub struct DataArg {
-    /// Dataset: a directory of CSV files, or a .json, .graphml or .gexf file
-    /// (default: the embedded dataset).
+    /// Dataset: a directory of CSV files (or of ties.csv alone), a .json,
+    /// .graphml, .gexf or Pajek .net file, an edge list (.edges, .csv) or an
+    /// actor × group incidence .csv (default: the embedded dataset).
     #[arg(value_name = "DATA")]
     pub data: Option<PathBuf>,
+    /// Take the actors' kinds from this attribute of DATA (a GraphML/GEXF
+    /// node attribute or an actors column) instead of `kind`; values are
+    /// kind names or synonyms such as industry, company, research, government.
+    #[arg(long, value_name = "NAME")]
+    pub kind_attr: Option<String>,
 }
 
 impl DataArg {
     /// Load DATA, or the embedded default dataset when DATA is omitted.
     pub fn load(&self, ctx: &Ctx) -> Result<Network> {
         match &self.data {
-            Some(d) => ctx.load(d),
+            Some(d) => ctx.load(d, self.kind_attr.as_deref()),
             None => ctx.stage(
                 "ingest (embedded default dataset)",
                 crate::ingest::embedded::default_network,
@@ -82,9 +103,22 @@ impl DataArg {
 /// DATA, required: commands that check or rewrite a given dataset.
 #[derive(Debug, Clone, clap::Args)]
 pub struct DataPath {
-    /// Dataset: a directory of CSV files, or a .json, .graphml or .gexf file.
+    /// Dataset: a directory of CSV files (or of ties.csv alone), a .json,
+    /// .graphml, .gexf or Pajek .net file, an edge list (.edges, .csv) or an
+    /// actor × group incidence .csv.
     #[arg(value_name = "DATA")]
     pub data: PathBuf,
+    /// Take the actors' kinds from this attribute of DATA instead of `kind`
+    /// (as for the other commands).
+    #[arg(long, value_name = "NAME")]
+    pub kind_attr: Option<String>,
+}
+
+impl DataPath {
+    /// Load DATA.
+    pub fn load(&self, ctx: &Ctx) -> Result<Network> {
+        ctx.load(&self.data, self.kind_attr.as_deref())
+    }
 }
 
 /// Selection and weighting flags of the analysis view.
@@ -186,3 +220,40 @@ pub const MIN_DELTA: f64 = 1e-6;
 /// The most shortest-path samples `--approx` takes:
 /// 0.5·10⁶·(64 + 1 + ln 10⁶) ≈ 3.95·10⁷.
 pub const MAX_SAMPLES: u64 = 40_000_000;
+
+/// The worker flags of a distributed run (timely's `-w`, `-n`, `-p`, `-h`;
+/// see docs/distributed.md). Given before or after the subcommand.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ClusterArgs {
+    /// Distributed run: worker threads per process (each shares the
+    /// traversals; the kernels use every core through their own threads).
+    #[arg(long, global = true, value_name = "N")]
+    pub workers: Option<usize>,
+    /// Distributed run: the number of processes.
+    #[arg(long, global = true, value_name = "N")]
+    pub processes: Option<usize>,
+    /// Distributed run: this process's index, 0 … processes−1 (0 writes the output).
+    #[arg(long, global = true, value_name = "I")]
+    pub process: Option<usize>,
+    /// Distributed run: host:port of every process, one per line in process
+    /// order (default: 127.0.0.1:2101, :2102, …).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub hostfile: Option<PathBuf>,
+    /// Distributed run: seconds to wait for every process to connect.
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 60)]
+    pub connect_timeout: u64,
+    /// Distributed run: seconds one exchange of partial results may wait
+    /// for the other processes before the run stops.
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 600)]
+    pub peer_timeout: u64,
+}
+
+impl ClusterArgs {
+    /// Whether any worker flag asks for a distributed run.
+    pub fn wanted(&self) -> bool {
+        self.workers.is_some()
+            || self.processes.is_some()
+            || self.process.is_some()
+            || self.hostfile.is_some()
+    }
+}

@@ -19,7 +19,7 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let net = ctx.load(&a.data.data)?;
+    let net = a.data.load(ctx)?;
     let is_json = crate::output::atomic::is_stdout(&a.output)
         || a.output
             .extension()

@@ -2,7 +2,9 @@
 //! write the analysis view as a graph file for Gephi, NetworkX, igraph or
 //! Pajek. Nodes are the view's actors with their fields; edges are the
 //! collapsed pairs with `weight`, `links` and links per layer, and the first
-//! and last year of their links.
+//! and last year of their links. With `--two-mode`, the actor × group
+//! graph instead. An edge list's nodes table and Pajek's partitions and
+//! vectors are written beside FILE.
 
 use super::common::{Ctx, DataArg, ViewArgs, usage};
 use crate::error::Result;
@@ -63,6 +65,19 @@ pub struct Args {
     /// newman; with --weight none every link weighs 1). Actors stay.
     #[arg(long, value_name = "W")]
     pub min_weight: Option<f64>,
+    /// Export the two-mode graph: actors and the events and projects of the
+    /// view as nodes (attribute `bipartite` 0 and 1), one edge per
+    /// membership; direct ties are left out.
+    #[arg(long, conflicts_with = "with_metrics")]
+    pub two_mode: bool,
+}
+
+/// The file beside `out` holding `suffix`: `dir/x.net` → `dir/x.SUFFIX`.
+fn beside(out: &Path, suffix: &str) -> PathBuf {
+    let stem = out
+        .file_stem()
+        .map_or_else(|| "export".into(), |s| s.to_string_lossy().into_owned());
+    out.with_file_name(format!("{stem}.{suffix}"))
 }
 
 /// Run the subcommand.
@@ -83,7 +98,13 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     };
     let net = a.data.load(ctx)?;
     let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
-    let mut g = ctx.stage("export graph", || AttrGraph::from_view(&net, &view))?;
+    let mut g = ctx.stage("export graph", || {
+        if a.two_mode {
+            AttrGraph::two_mode(&net, &view)
+        } else {
+            AttrGraph::from_view(&net, &view)
+        }
+    })?;
     if a.with_metrics {
         let t = ctx.stage("centrality", || {
             crate::algo::centrality(&view, &crate::algo::CentralityOpts::default())
@@ -136,6 +157,33 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
                 .map_err(|e| crate::Error::io("<stdout>", e))
         }
     })?;
+    // node attributes beside the file: the nodes table of an edge list,
+    // Pajek's partitions and vectors
+    let side: Vec<(String, Vec<u8>)> = match format {
+        GraphFormat::Edgelist => {
+            let mut b = Vec::new();
+            edgelist::write_nodes(&g, &mut b).map_err(|e| crate::Error::io("<memory>", e))?;
+            vec![("nodes.tsv".to_string(), b)]
+        }
+        GraphFormat::Pajek => pajek::attribute_files(&g),
+        GraphFormat::Graphml | GraphFormat::Gexf => Vec::new(),
+    };
+    match a
+        .output
+        .as_deref()
+        .filter(|p| !crate::output::atomic::is_stdout(p))
+    {
+        Some(p) => {
+            for (suffix, bytes) in &side {
+                let f = beside(p, suffix);
+                crate::output::atomic::write_file(&f, |w| w.write_all(bytes))?;
+            }
+        }
+        None if !side.is_empty() && !ctx.quiet => eprintln!(
+            "note: the node attributes are written beside -o FILE; on stdout only the links"
+        ),
+        None => {}
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,7 +13,8 @@
 use super::common::{Ctx, DataArg, Format, OutArg, ViewArgs, usage};
 use crate::algo::linkpred::Method;
 use crate::error::Result;
-use crate::metrics::matching::{MatchOpts, RegionFilter, find_actor, match_actor, match_all_with};
+use crate::metrics::ego::find_actor_by_id_or_name;
+use crate::metrics::matching::{MatchOpts, RegionFilter, match_actor, match_all_with};
 use crate::model::Kind;
 use crate::view::View;
 use std::process::ExitCode;
@@ -23,7 +24,8 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     pub data: DataArg,
-    /// The actor to find partners for.
+    /// The actor to find partners for: an id or a name (case ignored; a
+    /// name several actors share is refused with their ids).
     #[arg(long, conflicts_with = "all", required_unless_present = "all")]
     pub actor: Option<String>,
     /// Find partners for every actor of --kind (batch; writes JSON by default).
@@ -57,19 +59,30 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     #[command(flatten)]
-    view: ViewArgs,
+    pub view: ViewArgs,
     #[command(flatten)]
-    out: OutArg,
+    pub out: OutArg,
 }
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     let net = a.data.load(ctx)?;
+    let r = run_on(a, ctx, &net);
+    // the process ends next: leave the millions of small allocations of
+    // a large network to the OS instead of freeing them one by one
+    // (seconds on the hundred-fold dataset)
+    std::mem::forget(net);
+    r
+}
+
+/// [`run`] on a loaded dataset (a distributed run loads it once per
+/// process; `--all` only).
+pub fn run_on(a: &Args, ctx: &Ctx, net: &crate::model::Network) -> Result<ExitCode> {
     let source = match &a.actor {
-        Some(id) => Some(find_actor(&net, id)?),
+        Some(id) => Some(find_actor_by_id_or_name(net, id)?),
         None => None,
     };
-    let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
+    let view = ctx.stage("view", || View::build(net, &a.view.opts()))?;
     let o = MatchOpts {
         method: a.method,
         partner_kind: if a.all { a.partner_kind } else { a.kind },
@@ -81,7 +94,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     let out = a.out.output.as_deref();
     match source {
         Some(s) => {
-            let r = ctx.stage("match", || match_actor(&net, &view, s, &o))?;
+            let r = ctx.stage("match", || match_actor(net, &view, s, &o))?;
             let format = a.format.unwrap_or(Format::Table);
             crate::present::emit(&r, format, &a.data.name(), out)?;
         }
@@ -97,10 +110,14 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
                     .count();
                 let bar = ctx.bar(todo as u64, "matching");
                 let cb = bar.callback();
-                let r = match_all_with(&net, &view, kind, &o, &cb);
+                let r = match_all_with(net, &view, kind, &o, &cb);
                 bar.finish();
                 r
             });
+            if !ctx.writes {
+                std::mem::forget((b, view));
+                return Ok(ExitCode::SUCCESS);
+            }
             ctx.stage("write", || match a.format.unwrap_or(Format::Json) {
                 Format::Json => {
                     // one line: a batch file is for programs, and
@@ -121,10 +138,8 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
                     "--all writes json or csv; use --format json or --format csv",
                 )),
             })?;
-            // the process ends next: leave the millions of small
-            // allocations of a large network to the OS instead of freeing
-            // them one by one (seconds on the hundred-fold dataset)
-            std::mem::forget((b, view, net));
+            // as for the network in `run`
+            std::mem::forget((b, view));
             return Ok(ExitCode::SUCCESS);
         }
     }

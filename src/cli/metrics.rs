@@ -22,7 +22,7 @@ pub struct Args {
     /// Compute only these sections (comma-separated): published,
     /// inter_business, iui_collaboration, global_networking, consortia,
     /// large_sme_projects, firm_size_mix, activity, mini_clusters, density,
-    /// triple_helix, network, network_views. The domain sections use the
+    /// triple_helix, network, network_views, scorecard. The domain sections use the
     /// records their definitions name (`records` in the JSON); --layers,
     /// --kinds and --weight apply to density and network only.
     #[arg(long, value_delimiter = ',')]
@@ -40,6 +40,11 @@ pub struct Args {
     /// Actor attribute of the density section: region, kind, size_class, mini_cluster, complex.
     #[arg(long, default_value = "region")]
     pub density_by: By,
+    /// Groups of the scorecard section: mini_cluster, complex or region
+    /// (benchmark `top`, the built-in weights; `iuinet scorecard` has the
+    /// other options).
+    #[arg(long, default_value = "mini_cluster")]
+    pub scorecard_by: crate::metrics::scorecard::GroupBy,
     /// Top actors listed per measure in the network section.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
@@ -49,13 +54,19 @@ pub struct Args {
     #[command(flatten)]
     pub view: ViewArgs,
     #[command(flatten)]
-    out: OutArg,
+    pub out: OutArg,
 }
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let approx = a.approx.opts()?;
+    a.approx.opts()?;
     let net = a.data.load(ctx)?;
+    run_on(a, ctx, &net)
+}
+
+/// [`run`] on a loaded dataset (a distributed run loads it once per process).
+pub fn run_on(a: &Args, ctx: &Ctx, net: &crate::model::Network) -> Result<ExitCode> {
+    let approx = a.approx.opts()?;
     let only = a.only.as_ref().map(|o| {
         let mut v = o.clone();
         v.sort();
@@ -78,6 +89,10 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         },
         density_by: a.density_by,
         network: NetworkOpts { top: a.top, approx },
+        scorecard: crate::metrics::scorecard::ScoreOpts {
+            by: a.scorecard_by,
+            ..Default::default()
+        },
     };
     let vo = a.view.opts();
     let m = ctx.stage("metrics", || {
@@ -93,10 +108,12 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         let passes = views * opts.network.traversals();
         let bar = ctx.bar(n * passes, "centrality traversals");
         let cb = bar.callback();
-        let r = metrics_with(&net, &a.data.name(), &vo, &opts, &cb);
+        let r = metrics_with(net, &a.data.name(), &vo, &opts, &cb);
         bar.finish();
         r
     })?;
-    crate::output::write_json(&m, a.out.output.as_deref())?;
+    if ctx.writes {
+        crate::output::write_json(&m, a.out.output.as_deref())?;
+    }
     Ok(ExitCode::SUCCESS)
 }

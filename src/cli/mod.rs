@@ -11,6 +11,7 @@ mod communities;
 mod consortia;
 mod convert;
 mod density;
+mod distributed;
 mod ego;
 mod export;
 mod generate;
@@ -19,6 +20,7 @@ mod matching;
 mod metrics;
 pub mod progress;
 mod report;
+mod scorecard;
 mod serve;
 mod summary;
 mod validate;
@@ -43,6 +45,9 @@ pub struct Cli {
     /// Refuse CSV rows and XML values longer than this many bytes.
     #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::ingest::Limits::default().max_line_bytes)]
     pub max_line_bytes: usize,
+    /// The worker flags of a distributed run.
+    #[command(flatten)]
+    pub cluster: common::ClusterArgs,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -63,6 +68,8 @@ pub enum Command {
     Report(report::Args),
     /// Compute every domain metric and the network summary as one JSON document.
     Metrics(metrics::Args),
+    /// Score mini clusters, complexes or pan regions against a benchmark (three pillars).
+    Scorecard(scorecard::Args),
     /// Break projects down by consortium type (single, industry-university, …).
     Consortia(consortia::Args),
     /// Link density between groups of actors (by region, kind, …) and the E-I index.
@@ -106,7 +113,11 @@ pub fn main() -> ExitCode {
             max_file_bytes: cli.max_file_bytes,
             max_line_bytes: cli.max_line_bytes,
         },
+        writes: true,
     };
+    if cli.cluster.wanted() {
+        return distributed::main(cli, ctx).unwrap_or_else(|e| report(&e));
+    }
     let res = match &cli.command {
         Command::Validate(a) => validate::run(a, &ctx),
         Command::Summary(a) => summary::run(a, &ctx),
@@ -114,6 +125,7 @@ pub fn main() -> ExitCode {
         Command::Export(a) => export::run(a, &ctx),
         Command::Report(a) => report::run(a, &ctx),
         Command::Metrics(a) => metrics::run(a, &ctx),
+        Command::Scorecard(a) => scorecard::run(a, &ctx),
         Command::Consortia(a) => consortia::run(a, &ctx),
         Command::Density(a) => density::run(a, &ctx),
         Command::Brokers(a) => brokers::run(a, &ctx),

@@ -14,7 +14,7 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let net = ctx.load(&a.data.data)?;
+    let net = a.data.load(ctx)?;
     let s = crate::metrics::summary::summary(&net);
     let line = format!(
         "ok: {}: {} actors, {} events ({} participations), {} projects, {} ties\n",

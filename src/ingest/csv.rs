@@ -35,6 +35,7 @@ pub fn read_dir(dir: &Path, limits: &Limits) -> Result<Tables> {
         }
         t.actors = Some(super::edgelist::actors_from_ties(&actors, &t_ties));
         t.ties = Some(t_ties);
+        t.notes.push(super::edgelist::inferred_note(&ties));
         return Ok(t);
     }
     if !actors.is_file() {

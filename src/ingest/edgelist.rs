@@ -52,6 +52,15 @@ impl Actors {
     }
 }
 
+/// The one note of a dataset whose actors are inferred from its links:
+/// they all have kind `other` and no attribute but a name.
+pub(crate) fn inferred_note(path: &Path) -> String {
+    format!(
+        "note: {}: actors inferred from the ids the links name, all of kind `other`, with no attribute but a name (kind, region and size figures are empty; give a dataset directory with actors.csv for them)",
+        path.display()
+    )
+}
+
 /// The actors of a dataset that has ties.csv but no actors.csv: every
 /// `source` and `target` id, in order of first appearance, kind `other`.
 pub(crate) fn actors_from_ties(actors_path: &Path, ties: &Table) -> Table {
@@ -68,7 +77,9 @@ pub(crate) fn actors_from_ties(actors_path: &Path, ties: &Table) -> Table {
     actors.table
 }
 
-/// Read a whitespace-separated edge list.
+/// Read a whitespace-separated edge list: `a b [weight]` lines, `#`
+/// comments, an optional header line starting `source target`; further
+/// columns are ignored.
 pub fn read_edges(path: &Path, limits: &Limits) -> Result<Tables> {
     let bytes = limits.read(path)?;
     let text = super::xml::utf8(path, &bytes)?;
@@ -82,6 +93,15 @@ pub fn read_edges(path: &Path, limits: &Limits) -> Result<Tables> {
             continue;
         }
         let t: Vec<&str> = line.split_whitespace().collect();
+        // a header line `source target [weight …]` (as `iuinet export
+        // --format edgelist` writes it) names the columns
+        if ties.is_empty()
+            && t.len() >= 2
+            && t[0].eq_ignore_ascii_case("source")
+            && t[1].eq_ignore_ascii_case("target")
+        {
+            continue;
+        }
         if t.len() < 2 {
             problems.push(
                 Problem::at(path, ln, format!("{line:?} is not an edge"))
@@ -113,6 +133,7 @@ pub fn read_edges(path: &Path, limits: &Limits) -> Result<Tables> {
         events: None,
         projects: None,
         ties: Some(ties),
+        notes: vec![inferred_note(path)],
     })
 }
 
@@ -164,6 +185,7 @@ pub fn read_csv(path: &Path, limits: &Limits) -> Result<Tables> {
             events: None,
             projects: None,
             ties: Some(ties),
+            notes: vec![inferred_note(path)],
         });
     }
     if header.len() < 2 {
@@ -221,5 +243,6 @@ pub fn read_csv(path: &Path, limits: &Limits) -> Result<Tables> {
         events: Some(events),
         projects: None,
         ties: None,
+        notes: vec![inferred_note(path)],
     })
 }

@@ -30,6 +30,7 @@ pub fn default_network() -> Result<Network> {
         events: Some(parse("events.csv", EVENTS)),
         projects: Some(parse("projects.csv", PROJECTS)),
         ties: Some(parse("ties.csv", TIES)),
+        notes: Vec::new(),
     };
     if !problems.is_empty() {
         return Err(Error::from_problems(problems));

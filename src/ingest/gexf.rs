@@ -10,13 +10,20 @@ use super::Limits;
 use super::table::LineCounter;
 use super::table::Tables;
 use super::xml::{
-    GraphDoc, Item, Names, attrs, get, local, problem, read_limited, resolve_ref, to_tables, utf8,
+    Format, GraphDoc, Item, Names, collect_text, end_problem, get, problem, read_event,
+    read_limited, start_tag, to_tables, utf8,
 };
 use crate::error::{Error, Problem, Result};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::collections::HashMap;
 use std::path::Path;
+
+const FORMAT: Format = Format {
+    root: "gexf",
+    name: "GEXF",
+    other: "a .graphml file for GraphML",
+};
 
 /// Read a GEXF file.
 pub fn read_file(path: &Path, limits: &Limits) -> Result<Tables> {
@@ -56,18 +63,10 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
     let mut root_seen = false;
     loop {
         let pos = r.buffer_position();
-        let ev = match r.read_event() {
+        let ev = match read_event(&mut r, path, &lines, &FORMAT) {
             Ok(ev) => ev,
-            Err(e) => {
-                problems.push(
-                    problem(
-                        path,
-                        &lines,
-                        r.error_position(),
-                        format!("not well-formed XML: {e}"),
-                    )
-                    .hint("the file may be truncated or not GEXF"),
-                );
+            Err(p) => {
+                problems.push(p);
                 break;
             }
         };
@@ -75,24 +74,13 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
         match ev {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(ev, Event::Empty(_));
-                let name = local(e);
-                let a = match attrs(e) {
-                    Ok(a) => a,
-                    Err(m) => {
-                        problems.push(at(format!("<{name}>: {m}")));
+                let (name, a) = match start_tag(e, &mut root_seen, &FORMAT, at) {
+                    Ok(x) => x,
+                    Err(p) => {
+                        problems.push(p);
                         break;
                     }
                 };
-                if !root_seen {
-                    root_seen = true;
-                    if name != "gexf" {
-                        problems.push(
-                            at(format!("the root element is <{name}>, not <gexf>"))
-                                .hint("give a GEXF file, or a .graphml file for GraphML"),
-                        );
-                        break;
-                    }
-                }
                 match name.as_str() {
                     "attributes" => class = get(&a, "class").unwrap_or("node").to_string(),
                     "attribute" if stack.last().is_some_and(|s| s == "attributes") => {
@@ -231,54 +219,17 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                             d.default = Some(t);
                         }
                     }
-                    "node" | "edge" => {
-                        if let Some((is_edge, it)) = item.take() {
-                            if is_edge {
-                                doc.edges.push(it);
-                            } else {
-                                doc.nodes.push(it);
-                            }
-                        }
-                    }
+                    "node" | "edge" => doc.push(item.take()),
                     _ => {}
                 }
             }
-            Event::Text(t) => {
-                if let Some(buf) = text_buf.as_mut() {
-                    match t.xml10_content() {
-                        Ok(s) => buf.push_str(&s),
-                        Err(e) => problems.push(at(format!("bad text: {e}"))),
-                    }
-                }
-            }
-            Event::CData(t) => {
-                if let Some(buf) = text_buf.as_mut() {
-                    match t.decode() {
-                        Ok(s) => buf.push_str(&s),
-                        Err(e) => problems.push(at(format!("bad CDATA: {e}"))),
-                    }
-                }
-            }
-            Event::GeneralRef(rf) => {
-                if let Some(buf) = text_buf.as_mut() {
-                    match resolve_ref(&rf) {
-                        Ok(s) => buf.push_str(&s),
-                        Err(m) => problems.push(at(m)),
-                    }
-                }
-            }
             Event::Eof => {
-                if !root_seen {
-                    problems.push(at("no <gexf> element: the file is empty or not GEXF".into()));
-                } else if let Some(open) = stack.last() {
-                    problems.push(
-                        at(format!("the file ends inside <{open}>"))
-                            .hint("the file is truncated: export it again"),
-                    );
-                }
+                problems.extend(end_problem(root_seen, &stack, &FORMAT, at));
                 break;
             }
-            _ => {}
+            ref other => {
+                collect_text(other, &mut text_buf, &mut problems, at);
+            }
         }
         if problems.len() > crate::error::MAX_PROBLEMS {
             break;

@@ -7,13 +7,20 @@ use super::Limits;
 use super::table::LineCounter;
 use super::table::Tables;
 use super::xml::{
-    GraphDoc, Item, Names, attrs, get, local, problem, read_limited, resolve_ref, to_tables, utf8,
+    Format, GraphDoc, Item, Names, collect_text, end_problem, get, problem, read_event,
+    read_limited, start_tag, to_tables, utf8,
 };
 use crate::error::{Error, Problem, Result};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::collections::HashMap;
 use std::path::Path;
+
+const FORMAT: Format = Format {
+    root: "graphml",
+    name: "GraphML",
+    other: "a .gexf file for GEXF",
+};
 
 /// Read a GraphML file.
 pub fn read_file(path: &Path, limits: &Limits) -> Result<Tables> {
@@ -46,18 +53,10 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
     let mut root_seen = false;
     loop {
         let pos = r.buffer_position();
-        let ev = match r.read_event() {
+        let ev = match read_event(&mut r, path, &lines, &FORMAT) {
             Ok(ev) => ev,
-            Err(e) => {
-                problems.push(
-                    problem(
-                        path,
-                        &lines,
-                        r.error_position(),
-                        format!("not well-formed XML: {e}"),
-                    )
-                    .hint("the file may be truncated or not GraphML"),
-                );
+            Err(p) => {
+                problems.push(p);
                 break;
             }
         };
@@ -65,24 +64,13 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
         match ev {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(ev, Event::Empty(_));
-                let name = local(e);
-                let a = match attrs(e) {
-                    Ok(a) => a,
-                    Err(m) => {
-                        problems.push(at(format!("<{name}>: {m}")));
+                let (name, a) = match start_tag(e, &mut root_seen, &FORMAT, at) {
+                    Ok(x) => x,
+                    Err(p) => {
+                        problems.push(p);
                         break;
                     }
                 };
-                if !root_seen {
-                    root_seen = true;
-                    if name != "graphml" {
-                        problems.push(
-                            at(format!("the root element is <{name}>, not <graphml>"))
-                                .hint("give a GraphML file, or a .gexf file for GEXF"),
-                        );
-                        break;
-                    }
-                }
                 match name.as_str() {
                     "key" => {
                         let id = get(&a, "id").unwrap_or_default().to_string();
@@ -208,56 +196,17 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                             }
                         }
                     }
-                    "node" | "edge" => {
-                        if let Some((is_edge, it)) = item.take() {
-                            if is_edge {
-                                doc.edges.push(it);
-                            } else {
-                                doc.nodes.push(it);
-                            }
-                        }
-                    }
+                    "node" | "edge" => doc.push(item.take()),
                     _ => {}
                 }
             }
-            Event::Text(t) => {
-                if let Some(buf) = text_buf.as_mut() {
-                    match t.xml10_content() {
-                        Ok(s) => buf.push_str(&s),
-                        Err(e) => problems.push(at(format!("bad text: {e}"))),
-                    }
-                }
-            }
-            Event::CData(t) => {
-                if let Some(buf) = text_buf.as_mut() {
-                    match t.decode() {
-                        Ok(s) => buf.push_str(&s),
-                        Err(e) => problems.push(at(format!("bad CDATA: {e}"))),
-                    }
-                }
-            }
-            Event::GeneralRef(rf) => {
-                if let Some(buf) = text_buf.as_mut() {
-                    match resolve_ref(&rf) {
-                        Ok(s) => buf.push_str(&s),
-                        Err(m) => problems.push(at(m)),
-                    }
-                }
-            }
             Event::Eof => {
-                if !root_seen {
-                    problems.push(at(
-                        "no <graphml> element: the file is empty or not GraphML".into()
-                    ));
-                } else if let Some(open) = stack.last() {
-                    problems.push(
-                        at(format!("the file ends inside <{open}>"))
-                            .hint("the file is truncated: export it again"),
-                    );
-                }
+                problems.extend(end_problem(root_seen, &stack, &FORMAT, at));
                 break;
             }
-            _ => {}
+            ref other => {
+                collect_text(other, &mut text_buf, &mut problems, at);
+            }
         }
         if problems.len() > crate::error::MAX_PROBLEMS {
             break;

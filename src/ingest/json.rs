@@ -169,6 +169,7 @@ pub fn parse_bytes_with(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Ta
         events: table(doc.events, &mut problems),
         projects: table(doc.projects, &mut problems),
         ties: table(doc.ties, &mut problems),
+        notes: Vec::new(),
     };
     if t.actors.is_none() {
         problems.push(

@@ -38,14 +38,144 @@ pub fn load(path: &Path) -> Result<Network> {
 
 /// Load a dataset with explicit limits.
 pub fn load_with(path: &Path, limits: &Limits) -> Result<Network> {
-    let tables = read_tables(path, limits)?;
-    let net = build(tables)?;
+    Ok(load_opts(
+        path,
+        &LoadOpts {
+            limits: *limits,
+            kind_attr: None,
+        },
+    )?
+    .network)
+}
+
+/// How to load a dataset: the input limits and the actor attribute that
+/// gives the kinds.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOpts {
+    /// Input limits.
+    pub limits: Limits,
+    /// Take actor kinds from this attribute (a GraphML/GEXF node attribute
+    /// or a column of the actors table) instead of `kind`: see
+    /// [`kind_from_attr`].
+    pub kind_attr: Option<String>,
+}
+
+/// A loaded dataset with what the command line should tell the user about
+/// it: notes on what was inferred and warnings.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The network.
+    pub network: Network,
+    /// Lines starting `note:` or `warning:`, in order.
+    pub notes: Vec<String>,
+}
+
+/// Load a dataset: read, map `--kind-attr`, validate, and note what was
+/// inferred. When no actor of a GraphML or GEXF file has a known kind (a
+/// file without a `kind` attribute), a warning says so and names
+/// `--kind-attr`. (Datasets of CSV or JSON files state every actor's kind.)
+pub fn load_opts(path: &Path, opts: &LoadOpts) -> Result<Loaded> {
+    let mut tables = read_tables(path, &opts.limits)?;
+    if let Some(attr) = &opts.kind_attr {
+        kind_from_attr(&mut tables, attr)?;
+    }
+    let mut notes = std::mem::take(&mut tables.notes);
+    let mut net = build(tables)?;
     let years = path.join(actor_years::FILE);
     if path.is_dir() && years.is_file() {
-        let rows = actor_years::read(&years, limits, &net)?;
-        return Ok(net.with_actor_years(rows));
+        let rows = actor_years::read(&years, &opts.limits, &net)?;
+        net = net.with_actor_years(rows);
     }
-    Ok(net)
+    let graph_file = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("graphml") || e.eq_ignore_ascii_case("gexf"));
+    if graph_file
+        && notes.is_empty()
+        && !net.actors.is_empty()
+        && net
+            .actors
+            .iter()
+            .all(|a| a.kind == crate::model::Kind::Other)
+    {
+        notes.push(format!(
+            "warning: {}: no actor has a known kind (all {} are `other`), so figures by kind (firms, universities, institutes, agencies, I-U-I) are empty; {}",
+            path.display(),
+            net.actors.len(),
+            if opts.kind_attr.is_some() {
+                "check the values of the --kind-attr attribute"
+            } else {
+                "if an attribute holds the kinds, name it with --kind-attr NAME"
+            }
+        ));
+    }
+    Ok(Loaded {
+        network: net,
+        notes,
+    })
+}
+
+/// The kind a value of a `--kind-attr` attribute names: a kind's own name
+/// or a common synonym (case ignored): `industry`, `company`, `enterprise`,
+/// `I` → firm; `U` → university; `research institute`, `research`, `R` →
+/// institute; `government`, `G` → agency; empty → other. Other values are
+/// kept and refused by validation (with the line of the actor).
+pub fn kind_synonym(v: &str) -> Option<crate::model::Kind> {
+    use crate::model::Kind;
+    let l = v.trim().to_lowercase();
+    if let Ok(k) = l.parse::<Kind>() {
+        return Some(k);
+    }
+    Some(match l.as_str() {
+        "" => Kind::Other,
+        "i" | "industry" | "company" | "enterprise" | "business" => Kind::Firm,
+        "u" | "univ" => Kind::University,
+        "r" | "research institute" | "research" | "institution" => Kind::Institute,
+        "g" | "government" | "gov" => Kind::Agency,
+        _ => return None,
+    })
+}
+
+/// `--kind-attr NAME`: replace the actors' `kind` column by the values of
+/// column NAME (a GraphML/GEXF node attribute becomes a column of the
+/// same name), mapped by [`kind_synonym`]. A usage error naming the
+/// available columns if there is no such column.
+pub fn kind_from_attr(t: &mut Tables, attr: &str) -> Result<()> {
+    let Some(actors) = t.actors.as_mut() else {
+        return Ok(());
+    };
+    let Some(src) = actors.col(attr) else {
+        let have: Vec<&str> = actors
+            .header
+            .iter()
+            .map(String::as_str)
+            .filter(|h| *h != "id" && *h != "kind")
+            .collect();
+        return Err(Error::Usage(format!(
+            "--kind-attr {attr:?}: {} has no actor attribute of that name; it has: {}",
+            actors.path.display(),
+            have.join(", ")
+        )));
+    };
+    let mut header = actors.header.clone();
+    let dst = match actors.col("kind") {
+        Some(k) => k,
+        None => {
+            header.push("kind".to_string());
+            header.len() - 1
+        }
+    };
+    let mut out = table::Table::new(actors.path.clone(), header.clone(), actors.header_line);
+    let mut cells: Vec<String> = Vec::with_capacity(header.len());
+    for row in actors.rows() {
+        cells.clear();
+        cells.extend((0..header.len()).map(|i| row.get(i).unwrap_or("").to_string()));
+        let v = row.get(src).unwrap_or("");
+        cells[dst] = kind_synonym(v).map_or_else(|| v.trim().to_string(), |k| k.to_string());
+        out.push_row(row.line, &cells);
+    }
+    *actors = out;
+    Ok(())
 }
 
 /// The name of standard input in messages (the DATA argument `-`).
@@ -117,6 +247,7 @@ pub fn from_csv_strs(
         events: events.map(|s| parse("events.csv", s)),
         projects: projects.map(|s| parse("projects.csv", s)),
         ties: ties.map(|s| parse("ties.csv", s)),
+        notes: Vec::new(),
     };
     if !problems.is_empty() {
         return Err(Error::from_problems(problems));

@@ -249,5 +249,6 @@ pub fn parse_str(path: &Path, text: &str) -> Result<Tables> {
         events: (!events.is_empty()).then_some(events),
         projects: None,
         ties: (!ties.is_empty()).then_some(ties),
+        notes: vec![super::edgelist::inferred_note(path)],
     })
 }

@@ -313,6 +313,9 @@ pub struct Tables {
     pub projects: Option<Table>,
     /// ties (optional).
     pub ties: Option<Table>,
+    /// What the reader inferred rather than read (printed as notes by the
+    /// command line), e.g. actors taken from the ids the links name.
+    pub notes: Vec<String>,
 }
 
 /// Lines of byte offsets in one input, for readers that learn a record's

@@ -15,9 +15,10 @@
 use super::table::{LineCounter, Table, Tables};
 use super::{Budget, Limits};
 use crate::error::{Error, Problem, Result};
-use quick_xml::XmlVersion;
+use quick_xml::events::Event;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesRef, BytesStart};
+use quick_xml::{Reader, XmlVersion};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -50,6 +51,17 @@ pub struct GraphDoc {
     pub node_defaults: Vec<(String, String)>,
     /// Default values of edge attributes, as `node_defaults`.
     pub edge_defaults: Vec<(String, String)>,
+}
+
+impl GraphDoc {
+    /// Files a finished `<node>` (`false`) or `<edge>` (`true`).
+    pub fn push(&mut self, item: Option<(bool, Item)>) {
+        match item {
+            Some((true, it)) => self.edges.push(it),
+            Some((false, it)) => self.nodes.push(it),
+            None => {}
+        }
+    }
 }
 
 /// A list of names with O(1) membership, in insertion order (attribute
@@ -142,6 +154,114 @@ pub fn resolve_ref(r: &BytesRef<'_>) -> std::result::Result<String, String> {
     quick_xml::escape::resolve_predefined_entity(&name)
         .map(str::to_string)
         .ok_or_else(|| format!("unknown entity &{name};"))
+}
+
+/// How one XML graph format names itself in messages.
+pub struct Format {
+    /// The root element (`graphml`, `gexf`).
+    pub root: &'static str,
+    /// The format's name (`GraphML`, `GEXF`).
+    pub name: &'static str,
+    /// The hint for a file of the other format.
+    pub other: &'static str,
+}
+
+/// The next event of `r`; a document that is not well-formed XML becomes a
+/// problem at the reader's error position.
+pub fn read_event<'a>(
+    r: &mut Reader<&'a [u8]>,
+    path: &Path,
+    lines: &LineCounter<'_>,
+    format: &Format,
+) -> std::result::Result<Event<'a>, Problem> {
+    r.read_event().map_err(|e| {
+        problem(
+            path,
+            lines,
+            r.error_position(),
+            format!("not well-formed XML: {e}"),
+        )
+        .hint(format!("the file may be truncated or not {}", format.name))
+    })
+}
+
+/// The local name and attributes of a start tag; on the first tag of the
+/// document (`root_seen` false) also checks that it is the format's root.
+/// `at` makes a problem at the tag.
+pub fn start_tag(
+    e: &BytesStart<'_>,
+    root_seen: &mut bool,
+    format: &Format,
+    at: impl Fn(String) -> Problem,
+) -> std::result::Result<(String, Vec<(String, String)>), Problem> {
+    let name = local(e);
+    let a = attrs(e).map_err(|m| at(format!("<{name}>: {m}")))?;
+    if !*root_seen {
+        *root_seen = true;
+        if name != format.root {
+            return Err(at(format!(
+                "the root element is <{name}>, not <{}>",
+                format.root
+            ))
+            .hint(format!("give a {} file, or {}", format.name, format.other)));
+        }
+    }
+    Ok((name, a))
+}
+
+/// Collects the text of a text, CDATA or reference event into `buf` while
+/// an element's text is being read (`buf` is `Some`); a bad one becomes a
+/// problem made by `at`. Returns whether `ev` was such an event.
+pub fn collect_text(
+    ev: &Event<'_>,
+    buf: &mut Option<String>,
+    problems: &mut Vec<Problem>,
+    at: impl Fn(String) -> Problem,
+) -> bool {
+    if !matches!(ev, Event::Text(_) | Event::CData(_) | Event::GeneralRef(_)) {
+        return false;
+    }
+    let Some(b) = buf.as_mut() else {
+        return true;
+    };
+    let text = match ev {
+        Event::Text(t) => t
+            .xml10_content()
+            .map(|s| s.into_owned())
+            .map_err(|e| format!("bad text: {e}")),
+        Event::CData(t) => t
+            .decode()
+            .map(|s| s.into_owned())
+            .map_err(|e| format!("bad CDATA: {e}")),
+        Event::GeneralRef(rf) => resolve_ref(rf),
+        _ => return false,
+    };
+    match text {
+        Ok(t) => b.push_str(&t),
+        Err(m) => problems.push(at(m)),
+    }
+    true
+}
+
+/// The problem of a document that ends without its root element or inside
+/// an element (`stack` holds the open ones); `None` when it ends well.
+pub fn end_problem(
+    root_seen: bool,
+    stack: &[String],
+    format: &Format,
+    at: impl Fn(String) -> Problem,
+) -> Option<Problem> {
+    if !root_seen {
+        Some(at(format!(
+            "no <{}> element: the file is empty or not {}",
+            format.root, format.name
+        )))
+    } else {
+        stack.last().map(|open| {
+            at(format!("the file ends inside <{open}>"))
+                .hint("the file is truncated: export it again")
+        })
+    }
 }
 
 /// The local name of an element.
@@ -293,5 +413,6 @@ pub fn to_tables(path: &Path, doc: GraphDoc, input_bytes: usize) -> Result<Table
         events: None,
         projects: None,
         ties: Some(ties),
+        notes: Vec::new(),
     })
 }

@@ -12,7 +12,7 @@
 //! column (selected kinds).
 
 use super::common::{About, Scope, bucket, by_year, ratio};
-use crate::model::{Group, Layer};
+use crate::model::{ActorIx, Group, Layer};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -136,7 +136,10 @@ fn activity(s: &Scope, groups: &[&Group]) -> Activity {
     }
 }
 
-fn mc_activity<'a>(s: &Scope<'a>, groups: &[&'a Group]) -> MiniClusterActivity {
+/// The members of each mini cluster named on these events: the distinct
+/// (selected) actors taking part in the events that carry its name in the
+/// `mini_cluster` column (on any row).
+fn members_of<'a>(s: &Scope<'a>, groups: &[&'a Group]) -> BTreeMap<&'a str, BTreeSet<u32>> {
     let mut members: BTreeMap<&'a str, BTreeSet<u32>> = BTreeMap::new();
     for g in groups {
         let mcs: BTreeSet<&str> = g
@@ -149,6 +152,22 @@ fn mc_activity<'a>(s: &Scope<'a>, groups: &[&'a Group]) -> MiniClusterActivity {
             e.extend(s.members(g));
         }
     }
+    members
+}
+
+/// The members of every mini cluster active in the scope's selected
+/// events (the rule of the `mini_clusters` section: distinct participants
+/// of its events), by name; each list ascending.
+pub fn mini_cluster_members(s: &Scope) -> BTreeMap<String, Vec<ActorIx>> {
+    let events: Vec<&Group> = s.groups(Layer::Event).collect();
+    members_of(s, &events)
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.into_iter().collect()))
+        .collect()
+}
+
+fn mc_activity<'a>(s: &Scope<'a>, groups: &[&'a Group]) -> MiniClusterActivity {
+    let members = members_of(s, groups);
     let active = members.len() as u64;
     let total: u64 = members.values().map(|m| m.len() as u64).sum();
     MiniClusterActivity {

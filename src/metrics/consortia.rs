@@ -32,6 +32,10 @@ pub const TYPES: [&str; 8] = [
     "non-industry",
 ];
 
+/// The [`TYPES`] indices of the six industry consortium types (not
+/// `single`, not `non-industry`): the report's "Consortium Projects".
+pub const CONSORTIUM_TYPES: std::ops::Range<usize> = 1..7;
+
 /// Name of the region of projects whose members span regions.
 pub const CROSS_REGION: &str = "cross-region";
 
@@ -148,7 +152,7 @@ impl Acc {
     fn breakdown(&self) -> Breakdown {
         let projects: u64 = self.n.iter().sum();
         let p = projects as f64;
-        let consortia: u64 = self.n[1..7].iter().sum();
+        let consortia: u64 = self.n[CONSORTIUM_TYPES].iter().sum();
         Breakdown {
             projects,
             types: TYPES

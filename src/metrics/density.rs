@@ -115,6 +115,17 @@ fn groups_of(net: &Network, a: u32, by: By) -> Vec<String> {
     }
 }
 
+/// Krackhardt's E-I index (E − I) / (E + I) of E external and I internal
+/// linked pairs; null without links.
+pub fn ei_index(e: u64, i: u64) -> Option<f64> {
+    ratio(e as f64 - i as f64, (e + i) as f64)
+}
+
+/// Possible pairs of distinct actors within a group of `n`: n(n−1)/2.
+pub fn pairs_within(n: u64) -> u64 {
+    n * n.saturating_sub(1) / 2
+}
+
 /// Compute the density report of a built view.
 ///
 /// Time O(n·k + m·k²) for n nodes, m collapsed edges and k groups per actor
@@ -198,7 +209,7 @@ pub fn density(net: &Network, view: &View, by: By) -> Density {
     for a in 0..k {
         for b in a..k {
             let pairs = if a == b {
-                size[a] * size[a].saturating_sub(1) / 2
+                pairs_within(size[a])
             } else {
                 let c = overlap[a * k + b];
                 size[a] * size[b] - c - c * c.saturating_sub(1) / 2
@@ -214,7 +225,7 @@ pub fn density(net: &Network, view: &View, by: By) -> Density {
         }
     }
     let external = total - internal;
-    let ei = |e: u64, i: u64| ratio(e as f64 - i as f64, (e + i) as f64);
+    let ei = ei_index;
     Density {
         by,
         groups: names

@@ -16,6 +16,7 @@ use super::iui::{IuiCollaboration, iui_collaboration};
 use super::large_sme::{LargeSmeProjects, large_sme_projects};
 use super::network::{NetworkOpts, NetworkSummary};
 use super::published::{BUILT_IN, BUILT_IN_NAME, Published, Reference, parse_reference, published};
+use super::scorecard::{ScoreOpts, Scorecard, scorecard};
 use super::size_mix::{SizeMix, size_mix};
 use super::triple_helix::{TripleHelix, triple_helix};
 use crate::error::Result;
@@ -56,6 +57,8 @@ crate::names! {
         Network = "network",
         /// `network_views`.
         NetworkViews = "network_views",
+        /// `scorecard`.
+        Scorecard = "scorecard",
     }
 }
 
@@ -73,6 +76,8 @@ pub struct MetricsOpts {
     /// The reference of the published section: its name and rows; `None`
     /// uses the built-in KICOX file (`graphs/korea-iccp/published.csv`).
     pub reference: Option<(String, Vec<Reference>)>,
+    /// The scorecard's options (its years are the view's `--years`).
+    pub scorecard: ScoreOpts,
 }
 
 impl Default for MetricsOpts {
@@ -83,6 +88,7 @@ impl Default for MetricsOpts {
             density_by: By::Region,
             network: NetworkOpts::default(),
             reference: None,
+            scorecard: ScoreOpts::default(),
         }
     }
 }
@@ -146,6 +152,9 @@ pub struct Metrics {
     /// The collaboration and networking views, each summarised and labelled.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_views: Option<super::network_views::NetworkViews>,
+    /// Groups scored against a benchmark on three pillars.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scorecard: Option<Scorecard>,
 }
 
 /// A section on the view of the command's flags (`density`, `network`),
@@ -241,6 +250,17 @@ pub fn metrics_with(
                 view.selection.years,
                 &o.network,
                 progress,
+            )?)
+        } else {
+            None
+        },
+        scorecard: if want(Section::Scorecard) {
+            Some(scorecard(
+                net,
+                &ScoreOpts {
+                    years: view.selection.years,
+                    ..o.scorecard.clone()
+                },
             )?)
         } else {
             None

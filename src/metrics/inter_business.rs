@@ -23,7 +23,7 @@
 
 use super::common::{About, Participation, Scope, UNKNOWN, bucket, by_year, ratio};
 use crate::model::tie_types::{TieClass, classify};
-use crate::model::{Kind, SizeClass};
+use crate::model::{ActorIx, Kind, SizeClass, Tie};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -108,11 +108,9 @@ impl FirmGroups {
             }
         }
         let mut groups = Vec::new();
-        for t in s.ties() {
+        for t in s.ties().filter(|t| is_business_case(s, t)) {
             let (a, b) = (fix[t.source as usize], fix[t.target as usize]);
-            if a != u32::MAX && b != u32::MAX && classify(&t.kind) == TieClass::Business {
-                groups.push((t.year, vec![a, b]));
-            }
+            groups.push((t.year, vec![a, b]));
         }
         let mut of_firm = vec![Vec::new(); firms.len()];
         for (gi, (_, m)) in groups.iter().enumerate() {
@@ -186,6 +184,26 @@ impl FirmGroups {
         }
         (cases, partners, with)
     }
+}
+
+/// Whether a tie is an inter-business connection: a business type
+/// ([`crate::model::tie_types::BUSINESS`]) between two firms.
+pub fn is_business_case(s: &Scope, t: &Tie) -> bool {
+    let firm = |a: ActorIx| s.net.actor(a).kind == Kind::Firm;
+    classify(&t.kind) == TieClass::Business && firm(t.source) && firm(t.target)
+}
+
+/// Per firm of the scope, in actor order: (the firm, its cases, its
+/// partners), as the section counts them (cases: its business ties, each
+/// parallel tie counted; partners: distinct firms it has such a tie with).
+/// Time as [`inter_business`] without the breakdowns.
+pub fn per_firm(s: &Scope) -> Vec<(ActorIx, u64, u64)> {
+    let fg = FirmGroups::new(s);
+    fg.per_firm()
+        .into_iter()
+        .zip(&fg.firms)
+        .map(|((c, p), &a)| (a, c, p))
+        .collect()
 }
 
 fn from_totals(firms: u64, active: u64, cases: u64, partners: u64, with: u64) -> FirmLinks {

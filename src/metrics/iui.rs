@@ -21,7 +21,7 @@
 
 use super::common::{About, Participation, Scope, bucket, by_year, ratio};
 use crate::model::tie_types::{TieClass, classify};
-use crate::model::{Group, Kind, Layer, Tie};
+use crate::model::{ActorIx, Group, Kind, Layer, Tie};
 use serde::Serialize;
 
 /// I-U-I collaboration figures of a period.
@@ -92,6 +92,64 @@ pub fn is_iui_case(s: &Scope, t: &Tie) -> bool {
         && ((a == Kind::Firm && is_ur(b)) || (b == Kind::Firm && is_ur(a)))
 }
 
+/// Whether a group (a project) has a university or institute member: its
+/// firm members then each have a project case.
+pub fn has_university_or_institute(s: &Scope, g: &Group) -> bool {
+    g.members.iter().any(|m| is_ur(s.net.actor(m.actor).kind))
+}
+
+/// The firm end of an I-U-I case tie (see [`is_iui_case`]).
+pub fn case_firm(s: &Scope, t: &Tie) -> ActorIx {
+    if s.net.actor(t.source).kind == Kind::Firm {
+        t.source
+    } else {
+        t.target
+    }
+}
+
+/// The I-U-I collaboration links of a scope as (firm, university or
+/// institute) pairs, one per case record: every I-U-I case tie, and every
+/// (firm member, university or institute member) pair of each selected
+/// project. Parallel links are kept (a caller collapses them).
+pub fn iui_links(s: &Scope) -> Vec<(ActorIx, ActorIx)> {
+    let mut out: Vec<(ActorIx, ActorIx)> = s
+        .ties()
+        .filter(|t| is_iui_case(s, t))
+        .map(|t| {
+            let f = case_firm(s, t);
+            (f, if f == t.source { t.target } else { t.source })
+        })
+        .collect();
+    for g in s.groups(Layer::Project) {
+        for f in firm_members(s, g) {
+            for m in &g.members {
+                if is_ur(s.net.actor(m.actor).kind) {
+                    out.push((f, m.actor));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// I-U-I collaboration cases per actor (0 for non-firms) on a scope: one
+/// per case tie at its firm, one per (project with a university or
+/// institute, firm member). Σ equals the section's `cases`.
+pub fn cases_per_actor(s: &Scope) -> Vec<u64> {
+    let mut c = vec![0u64; s.net.actors.len()];
+    for t in s.ties().filter(|t| is_iui_case(s, t)) {
+        c[case_firm(s, t) as usize] += 1;
+    }
+    for g in s.groups(Layer::Project) {
+        if has_university_or_institute(s, g) {
+            for f in firm_members(s, g) {
+                c[f as usize] += 1;
+            }
+        }
+    }
+    c
+}
+
 fn firm_members<'a>(s: &'a Scope, g: &'a Group) -> impl Iterator<Item = u32> + 'a {
     g.members
         .iter()
@@ -107,7 +165,7 @@ fn cases(
     projects: &[&Group],
     events: &[&Group],
 ) -> IuiCases {
-    let has_ur = |g: &Group| g.members.iter().any(|m| is_ur(s.net.actor(m.actor).kind));
+    let has_ur = |g: &Group| has_university_or_institute(s, g);
     let mut with: Vec<u32> = Vec::new();
     let mut project_cases = 0u64;
     for g in projects.iter().filter(|g| has_ur(g)) {
@@ -117,12 +175,7 @@ fn cases(
         }
     }
     for t in ties {
-        let a = if s.net.actor(t.source).kind == Kind::Firm {
-            t.source
-        } else {
-            t.target
-        };
-        with.push(a);
+        with.push(case_firm(s, t));
     }
     let event_cases: u64 = events
         .iter()

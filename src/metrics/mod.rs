@@ -18,6 +18,7 @@ pub mod matching;
 pub mod network;
 pub mod network_views;
 pub mod published;
+pub mod scorecard;
 pub mod significance;
 pub mod size_mix;
 pub mod structure;

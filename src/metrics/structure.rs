@@ -61,6 +61,17 @@ pub struct DegreeDistribution {
     pub mean: Option<f64>,
     /// Quantiles; null for an empty view.
     pub quantiles: Option<DegreeQuantiles>,
+    /// Discrete power-law fit of the tail of the degrees of linked actors
+    /// (degree ≥ 1) and its likelihood-ratio comparisons with the
+    /// exponential and the lognormal, as the Python `powerlaw` package
+    /// (`Fit(degrees, discrete=True, estimate_discrete=False)`; see
+    /// [`crate::algo::powerlaw`]): `xmin`, `alpha` (± `alpha_std_error`),
+    /// `n_tail` of `n` actors, `ks_distance`, the fitted `exponential_lambda`,
+    /// `lognormal_mu`, `lognormal_sigma`, and `vs_exponential` /
+    /// `vs_lognormal` with `log_likelihood_ratio` R (> 0 favours the power
+    /// law), `normalized_ratio` and the two-sided `p` of R's sign. Null
+    /// with fewer than two distinct degrees.
+    pub power_law: Option<crate::algo::powerlaw::PowerLawFit>,
 }
 
 /// Hop distances between reachable actors.
@@ -169,6 +180,12 @@ pub fn structure(net: &Network, view: &View) -> Structure {
             counts: counts.iter().map(|&(d, k)| [u64::from(d), k]).collect(),
             mean: crate::metrics::common::ratio(2.0 * g.m() as f64, g.n() as f64),
             quantiles,
+            power_law: crate::algo::powerlaw::fit_discrete(
+                &(0..g.n() as u32)
+                    .map(|v| g.degree(v) as u64)
+                    .collect::<Vec<u64>>(),
+                &crate::algo::powerlaw::PowerLawOpts::default(),
+            ),
         },
         distances: DistanceStats {
             exact: d.exact,

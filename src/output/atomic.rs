@@ -52,8 +52,10 @@ impl Drop for Pending {
     }
 }
 
-/// Remove every temporary file or directory still being written.
-fn remove_pending() {
+/// Remove every temporary file or directory still being written: for a
+/// process about to end abnormally (a signal, or a lost peer in a
+/// distributed run), so that no partial output is left behind.
+pub fn remove_pending() {
     if let Ok(v) = PENDING.lock() {
         for p in v.iter() {
             if p.is_dir() {

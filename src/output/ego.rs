@@ -53,6 +53,7 @@ pub fn induced_graph(g: &AttrGraph, nodes: &[u32], distance: &[u32]) -> AttrGrap
         nodes: out_nodes,
         edges,
         pos_of_view_node,
+        two_mode: None,
     }
 }
 

@@ -1,7 +1,13 @@
 //! GEXF 1.3 writer (<http://gexf.net/1.3>), as Gephi and NetworkX's
-//! `read_gexf` read it: a static undirected graph, node and edge attributes
+//! `read_gexf` read it: an undirected graph, node and edge attributes
 //! declared in `<attributes class="node|edge">` with numeric ids, node
 //! `label` = the actor's name (or id), edge `weight` as the XML attribute.
+//!
+//! When some edge has a `first_year`, the graph is dynamic
+//! (`mode="dynamic" timeformat="integer"`) and every edge with years gets
+//! `start` = its first and `end` = its last link year (inclusive), so
+//! Gephi's timeline shows a link from the year of its first link to the
+//! year of its last; edges without a year are present throughout.
 
 use super::graph::{AttrGraph, AttrType, fmt_float, xml_escape};
 use quick_xml::Writer;
@@ -72,9 +78,24 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
     ))))?;
     end(&mut w, "creator")?;
     end(&mut w, "meta")?;
+    let key = |n: &str| g.edge_keys.iter().position(|k| k.name == n);
+    let years = key("first_year").zip(key("last_year"));
+    let year = |e: &super::graph::GEdge, i: usize| match &e.values[i] {
+        Some(super::graph::Value::Int(y)) => Some(y.to_string()),
+        _ => None,
+    };
+    let dynamic = years.is_some_and(|(f, _)| g.edges.iter().any(|e| year(e, f).is_some()));
     w.write_event(Event::Start(start(
         "graph",
-        &[("defaultedgetype", "undirected"), ("mode", "static")],
+        if dynamic {
+            &[
+                ("defaultedgetype", "undirected"),
+                ("mode", "dynamic"),
+                ("timeformat", "integer"),
+            ][..]
+        } else {
+            &[("defaultedgetype", "undirected"), ("mode", "static")][..]
+        },
     )))?;
     for (class, keys) in [("node", &g.node_keys), ("edge", &g.edge_keys)] {
         w.write_event(Event::Start(start(
@@ -107,15 +128,22 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
     end(&mut w, "nodes")?;
     w.write_event(Event::Start(BytesStart::new("edges")))?;
     for (i, e) in g.edges.iter().enumerate() {
-        let s = start(
-            "edge",
-            &[
-                ("id", &i.to_string()),
-                ("source", &g.nodes[e.source].id),
-                ("target", &g.nodes[e.target].id),
-                ("weight", &fmt_float(e.weight)),
-            ],
-        );
+        let id = i.to_string();
+        let weight = fmt_float(e.weight);
+        let mut attrs = vec![
+            ("id", id.as_str()),
+            ("source", g.nodes[e.source].id.as_str()),
+            ("target", g.nodes[e.target].id.as_str()),
+            ("weight", weight.as_str()),
+        ];
+        let span = years
+            .filter(|_| dynamic)
+            .and_then(|(f, l)| year(e, f).zip(year(e, l)));
+        if let Some((a, b)) = &span {
+            attrs.push(("start", a));
+            attrs.push(("end", b));
+        }
+        let s = start("edge", &attrs);
         if e.values.iter().all(Option::is_none) {
             w.write_event(Event::Empty(s))?;
             continue;

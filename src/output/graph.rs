@@ -94,6 +94,9 @@ pub struct AttrGraph {
     pub edges: Vec<GEdge>,
     /// View node → position in `nodes`.
     pub pos_of_view_node: Vec<usize>,
+    /// For a two-mode graph ([`AttrGraph::two_mode`]): the number of
+    /// first-mode nodes (the actors), which come first.
+    pub two_mode: Option<usize>,
 }
 
 /// Names of the node attributes taken from actor fields, in output order.
@@ -224,7 +227,93 @@ impl AttrGraph {
             nodes,
             edges,
             pos_of_view_node,
+            two_mode: None,
         })
+    }
+
+    /// The two-mode (actor × group) graph of a view: the view's actors
+    /// (sorted by id, with their fields and `mode` = `actor`,
+    /// `bipartite` = 0), then every event and project the view selects (in
+    /// dataset order, id `event:ID` or `project:ID`, label its id, `mode` =
+    /// its layer, `bipartite` = 1, `type` and `year`), and one edge of weight
+    /// 1 per membership with the group's year as `first_year` and
+    /// `last_year`. Direct ties are not groups and are left out.
+    pub fn two_mode(net: &Network, view: &View) -> Result<AttrGraph> {
+        let mut g = AttrGraph::from_view(net, view)?;
+        g.edges.clear();
+        let n1 = g.nodes.len();
+        let int_key = |n: &str| Key {
+            name: n.to_string(),
+            ty: AttrType::Int,
+        };
+        let str_key = |n: &str| Key {
+            name: n.to_string(),
+            ty: AttrType::Str,
+        };
+        let base = g.node_keys.len();
+        g.node_keys.extend([
+            str_key("mode"),
+            int_key("bipartite"),
+            str_key("type"),
+            int_key("year"),
+        ]);
+        for n in &mut g.nodes {
+            n.values.extend([
+                Some(Value::Str("actor".into())),
+                Some(Value::Int(0)),
+                None,
+                None,
+            ]);
+        }
+        g.edge_keys = vec![int_key("first_year"), int_key("last_year")];
+        let (node_of, _) = view.opts.selection.nodes(net);
+        let mut edges = Vec::new();
+        let mut nodes = std::mem::take(&mut g.nodes);
+        view.opts.selection.for_each_record(
+            net,
+            &node_of,
+            view.opts.max_group_size,
+            |rec, members| {
+                let crate::view::Record::Group(grp) = rec else {
+                    return Ok(());
+                };
+                let pos = nodes.len();
+                let year = grp.year.map(|y| Value::Int(i64::from(y)));
+                let mut values = vec![None; base];
+                values[0] = Some(Value::Str(grp.id.clone())); // `name`
+                values.extend([
+                    Some(Value::Str(grp.layer.to_string())),
+                    Some(Value::Int(1)),
+                    (!grp.kind.is_empty()).then(|| Value::Str(grp.kind.clone())),
+                    year.clone(),
+                ]);
+                nodes.push(GNode {
+                    id: format!("{}:{}", grp.layer, grp.id),
+                    label: grp.id.clone(),
+                    values,
+                });
+                let mut ends: Vec<usize> = members
+                    .iter()
+                    .map(|&v| g.pos_of_view_node[v as usize])
+                    .collect();
+                ends.sort_unstable();
+                ends.dedup();
+                for a in ends {
+                    edges.push(GEdge {
+                        source: a,
+                        target: pos,
+                        weight: 1.0,
+                        values: vec![year.clone(), year.clone()],
+                    });
+                }
+                Ok(())
+            },
+        )?;
+        edges.sort_by_key(|e| (e.source, e.target));
+        g.nodes = nodes;
+        g.edges = edges;
+        g.two_mode = Some(n1);
+        Ok(g)
     }
 
     /// Add a float node attribute given per view node (e.g. a centrality).

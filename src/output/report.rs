@@ -2,8 +2,8 @@
 //! scripts, no network requests) with the dataset summary, charts drawn
 //! with plotters' SVG backend, and tables.
 //!
-//! The report takes a [`ReportData`] of plain figures; `cli/report.rs`
-//! fills it from `metrics`. Every chart is a `<figure class="chart"
+//! The report takes a [`ReportData`] of plain figures;
+//! `present/report.rs` fills it from `metrics`. Every chart is a `<figure class="chart"
 //! id="…">` holding one `<svg>`, so tests can find it; text stays `<text>`
 //! elements (no fonts are embedded).
 
@@ -32,13 +32,20 @@ pub struct Bars {
     pub y_desc: String,
 }
 
-/// A matrix of values over the same labels on both axes (e.g. regions).
+/// A matrix of values, drawn with a colour scale and its legend.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Heat {
-    /// Row and column labels.
-    pub labels: Vec<String>,
+    /// Row labels.
+    pub rows: Vec<String>,
+    /// Column labels.
+    pub cols: Vec<String>,
     /// `values[i][j]`; `None` for undefined cells.
     pub values: Vec<Vec<Option<f64>>>,
+    /// Colour by the logarithm of the value (positive values; zero cells
+    /// are white), so that a few large cells do not take the whole scale.
+    pub log: bool,
+    /// What the colour legend measures.
+    pub legend: String,
 }
 
 /// Lines over years.
@@ -46,8 +53,27 @@ pub struct Heat {
 pub struct Lines {
     /// The years, ascending.
     pub years: Vec<i32>,
-    /// (series name, one value per year).
+    /// (series name, one value per year; NaN = no value).
     pub series: Vec<(String, Vec<f64>)>,
+    /// The y axis description.
+    pub y_desc: String,
+}
+
+/// A distribution on log-log axes: points and a fitted line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LogLog {
+    /// (x, share) points, x > 0, share > 0.
+    pub points: Vec<(f64, f64)>,
+    /// The fitted line's (x, share) points (may be empty).
+    pub fit: Vec<(f64, f64)>,
+    /// Name of the points' series.
+    pub points_label: String,
+    /// Name of the fitted line.
+    pub fit_label: String,
+    /// The x axis description.
+    pub x_desc: String,
+    /// The y axis description.
+    pub y_desc: String,
 }
 
 /// An aggregated network: nodes with a size, edges with a width.
@@ -91,25 +117,45 @@ pub struct ReportData {
     pub density: Heat,
     /// Inter-business connection averages by firm size class.
     pub size_classes: Bars,
-    /// Activities and participants per year.
+    /// Activities per year.
     pub per_year: Lines,
+    /// Participants per year.
+    pub participants_per_year: Lines,
+    /// The published figures over the years, published and computed, one
+    /// small chart per figure: (figure, lines).
+    pub published_series: Vec<(String, Lines)>,
+    /// The degree distribution on log-log axes.
+    pub degrees: LogLog,
+    /// Communities × mini clusters (share of each community's labelled
+    /// actors), with its caption (NMI, ARI); none when not computed.
+    pub communities: Option<(Heat, String)>,
     /// Top actors by betweenness.
     pub top_betweenness: ReportTable,
     /// Top brokers.
     pub top_brokers: ReportTable,
     /// The aggregated network of regions.
     pub regions: Aggregate,
+    /// The scorecard: one row per group (pillar scores and total).
+    pub scorecard: ReportTable,
+    /// The scorecard's small multiples: (title, scores by year per group),
+    /// one per pillar and the total.
+    pub scorecard_years: Vec<(String, Lines)>,
     /// Notes under each section, by section id.
     pub notes: Vec<(String, String)>,
 }
 
-const PALETTE: [RGBColor; 6] = [
+/// Tableau 10: the scorecard's charts have a line per region (7).
+const PALETTE: [RGBColor; 10] = [
     RGBColor(31, 119, 180),
     RGBColor(255, 127, 14),
     RGBColor(44, 160, 44),
     RGBColor(214, 39, 40),
     RGBColor(148, 103, 189),
     RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(127, 127, 127),
+    RGBColor(188, 189, 34),
+    RGBColor(23, 190, 207),
 ];
 
 const FONT: &str = "sans-serif";
@@ -259,105 +305,199 @@ pub fn bar_chart(b: &Bars, size: (u32, u32)) -> Result<String> {
 }
 
 fn heat_color(t: f64) -> RGBColor {
-    // white → dark blue
+    // pale yellow → dark blue through green (readable at both ends)
     let t = t.clamp(0.0, 1.0);
-    let lerp = |a: f64, b: f64| (a + (b - a) * t).round() as u8;
-    RGBColor(lerp(247.0, 8.0), lerp(251.0, 48.0), lerp(255.0, 107.0))
+    let stops = [
+        (0.0, (255.0, 247.0, 188.0)),
+        (0.5, (65.0, 182.0, 196.0)),
+        (1.0, (8.0, 48.0, 107.0)),
+    ];
+    let (a, b) = if t <= 0.5 {
+        (stops[0], stops[1])
+    } else {
+        (stops[1], stops[2])
+    };
+    let u = (t - a.0) / (b.0 - a.0);
+    let lerp = |x: f64, y: f64| (x + (y - x) * u).round() as u8;
+    RGBColor(lerp(a.1.0, b.1.0), lerp(a.1.1, b.1.1), lerp(a.1.2, b.1.2))
 }
 
-/// A heat map with the value in each cell, as SVG.
+/// A cell value with at least two significant digits: small non-zero
+/// values in scientific notation (`4.2e-4`), never shown as `0`.
+pub fn fmt_cell(x: f64) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    if x != 0.0 && x.abs() < 0.01 {
+        return format!("{x:.1e}");
+    }
+    fmt_num(x)
+}
+
+/// A heat map with the value in each cell and a colour legend, as SVG.
+/// Column labels are written vertically above the columns, so long names
+/// never overlap; with `log`, the colour follows ln(value) between the
+/// smallest and largest positive value.
 pub fn heat_map(h: &Heat, size: (u32, u32)) -> Result<String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
-        let n = h.labels.len().max(1);
-        let max = h
+        let (nr, nc) = (h.rows.len().max(1) as i32, h.cols.len().max(1) as i32);
+        let longest = |v: &[String]| v.iter().map(|l| l.chars().count()).max().unwrap_or(1) as i32;
+        let left = (longest(&h.rows) * 8 + 16).clamp(40, 220);
+        let top = (longest(&h.cols) * 8 + 16).clamp(30, 200);
+        let legend_w = 110;
+        let (w, hgt) = (size.0 as i32, size.1 as i32);
+        let cell = ((w - left - legend_w - 10) / nc)
+            .min((hgt - top - 10) / nr)
+            .max(4);
+        let vals: Vec<f64> = h
             .values
             .iter()
             .flatten()
             .flatten()
             .copied()
-            .filter(|x| x.is_finite())
-            .fold(0.0f64, f64::max);
-        let mut chart = ChartBuilder::on(&root)
-            .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(120)
-            .build_cartesian_2d(-0.5f64..n as f64 - 0.5, n as f64 - 0.5..-0.5f64)
-            .map_err(draw_err)?;
-        chart
-            .configure_mesh()
-            .disable_mesh()
-            .x_labels(0)
-            .y_labels(0)
-            .draw()
-            .map_err(draw_err)?;
-        for (i, l) in h.labels.iter().enumerate() {
-            let (px, py) = chart.backend_coord(&(i as f64, n as f64 - 0.5));
+            .filter(|x| x.is_finite() && (!h.log || *x > 0.0))
+            .collect();
+        let lo = vals.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = vals.iter().copied().fold(0.0f64, f64::max);
+        let scale = |v: f64| -> Option<f64> {
+            if !v.is_finite() || vals.is_empty() {
+                return None;
+            }
+            if h.log {
+                if v <= 0.0 {
+                    return None;
+                }
+                if hi > lo {
+                    Some((v.ln() - lo.ln()) / (hi.ln() - lo.ln()))
+                } else {
+                    Some(1.0)
+                }
+            } else if hi > 0.0 {
+                Some(v / hi)
+            } else {
+                Some(0.0)
+            }
+        };
+        let font = |size: u32| (FONT, size).into_font().color(&BLACK);
+        let text_px = if cell >= 60 { 14 } else { 12 };
+        for (j, l) in h.cols.iter().enumerate() {
+            let x = left + j as i32 * cell + cell / 2;
             root.draw(&Text::new(
                 l.clone(),
-                (px, py + 8),
-                (FONT, 16)
-                    .into_font()
-                    .color(&BLACK)
-                    .pos(Pos::new(HPos::Center, VPos::Top)),
+                (x, top - 6),
+                font(14)
+                    .transform(FontTransform::Rotate270)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
             ))
             .map_err(draw_err)?;
-            let (px, py) = chart.backend_coord(&(-0.5, i as f64));
+        }
+        for (i, l) in h.rows.iter().enumerate() {
+            let y = top + i as i32 * cell + cell / 2;
             root.draw(&Text::new(
                 l.clone(),
-                (px - 8, py),
-                (FONT, 16)
-                    .into_font()
-                    .color(&BLACK)
-                    .pos(Pos::new(HPos::Right, VPos::Center)),
+                (left - 8, y),
+                font(14).pos(Pos::new(HPos::Right, VPos::Center)),
             ))
             .map_err(draw_err)?;
         }
         for (i, row) in h.values.iter().enumerate() {
             for (j, v) in row.iter().enumerate() {
-                let (x, y) = (j as f64, i as f64);
-                let (fill, text) = match v {
-                    Some(v) if v.is_finite() => (
-                        heat_color(if max > 0.0 { v / max } else { 0.0 }),
-                        fmt_num(*v),
-                    ),
-                    _ => (RGBColor(230, 230, 230), "–".to_string()),
+                let (x0, y0) = (left + j as i32 * cell, top + i as i32 * cell);
+                let (fill, text, t) = match v {
+                    Some(v) if v.is_finite() => match scale(*v) {
+                        Some(t) => (heat_color(t), fmt_cell(*v), t),
+                        None => (WHITE, fmt_cell(*v), 0.0),
+                    },
+                    _ => (RGBColor(225, 225, 225), "–".to_string(), 0.0),
                 };
-                chart
-                    .draw_series(std::iter::once(Rectangle::new(
-                        [(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)],
-                        fill.filled(),
-                    )))
-                    .map_err(draw_err)?;
-                let dark = matches!(v, Some(v) if max > 0.0 && v / max > 0.55);
-                chart
-                    .draw_series(std::iter::once(Text::new(
+                root.draw(&Rectangle::new(
+                    [(x0, y0), (x0 + cell, y0 + cell)],
+                    fill.filled(),
+                ))
+                .map_err(draw_err)?;
+                root.draw(&Rectangle::new(
+                    [(x0, y0), (x0 + cell, y0 + cell)],
+                    RGBColor(200, 200, 200).stroke_width(1),
+                ))
+                .map_err(draw_err)?;
+                if cell >= 34 {
+                    root.draw(&Text::new(
                         text,
-                        (x, y),
-                        (FONT, 15)
+                        (x0 + cell / 2, y0 + cell / 2),
+                        (FONT, text_px)
                             .into_font()
-                            .color(if dark { &WHITE } else { &BLACK })
+                            .color(if t > 0.6 { &WHITE } else { &BLACK })
                             .pos(Pos::new(HPos::Center, VPos::Center)),
-                    )))
+                    ))
                     .map_err(draw_err)?;
+                }
             }
         }
+        // the colour legend: a vertical bar from the largest to the smallest
+        let lx = left + nc * cell + 24;
+        let (ly0, ly1) = (top, top + (nr * cell).max(120));
+        let steps = 60;
+        for k in 0..steps {
+            let t = 1.0 - k as f64 / steps as f64;
+            let y = ly0 + (ly1 - ly0) * k / steps;
+            let y2 = ly0 + (ly1 - ly0) * (k + 1) / steps;
+            root.draw(&Rectangle::new(
+                [(lx, y), (lx + 16, y2)],
+                heat_color(t).filled(),
+            ))
+            .map_err(draw_err)?;
+        }
+        root.draw(&Rectangle::new(
+            [(lx, ly0), (lx + 16, ly1)],
+            RGBColor(120, 120, 120).stroke_width(1),
+        ))
+        .map_err(draw_err)?;
+        if !vals.is_empty() {
+            for k in 0..=4 {
+                let t = 1.0 - k as f64 / 4.0;
+                let v = if h.log && hi > lo {
+                    (lo.ln() + t * (hi.ln() - lo.ln())).exp()
+                } else if h.log {
+                    hi
+                } else {
+                    t * hi
+                };
+                let y = ly0 + (ly1 - ly0) * k / 4;
+                root.draw(&Text::new(
+                    fmt_cell(v),
+                    (lx + 22, y),
+                    font(12).pos(Pos::new(HPos::Left, VPos::Center)),
+                ))
+                .map_err(draw_err)?;
+            }
+        }
+        root.draw(&Text::new(
+            h.legend.clone(),
+            (lx + 90, (ly0 + ly1) / 2),
+            font(12)
+                .transform(FontTransform::Rotate270)
+                .pos(Pos::new(HPos::Center, VPos::Center)),
+        ))
+        .map_err(draw_err)?;
         root.present().map_err(draw_err)?;
     }
     Ok(svg)
 }
 
-/// A line chart over years, as SVG.
+/// A line chart over years, as SVG. The x axis runs half a year beyond the
+/// first and last year, so their labels are never clipped; only whole
+/// years are labelled.
 pub fn line_chart(l: &Lines, size: (u32, u32)) -> Result<String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
         let (y0, y1) = match (l.years.first(), l.years.last()) {
-            (Some(&a), Some(&b)) => (a, b.max(a + 1)),
-            _ => (0, 1),
+            (Some(&a), Some(&b)) => (f64::from(a), f64::from(b)),
+            _ => (0.0, 1.0),
         };
         let max = l
             .series
@@ -365,32 +505,42 @@ pub fn line_chart(l: &Lines, size: (u32, u32)) -> Result<String> {
             .flat_map(|(_, v)| v.iter().copied())
             .filter(|x| x.is_finite())
             .fold(0.0f64, f64::max);
+        let legend_room = if l.series.len() > 1 { 1.35 } else { 1.2 };
         let mut chart = ChartBuilder::on(&root)
-            .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(60)
-            .build_cartesian_2d(y0..y1, 0f64..nice_max(max))
+            .margin(14)
+            .margin_right(28)
+            .x_label_area_size(40)
+            .y_label_area_size(70)
+            .build_cartesian_2d(y0 - 0.5..y1 + 0.5, 0f64..nice_max(max) * legend_room)
             .map_err(draw_err)?;
+        let span = (y1 - y0) as usize + 2;
         chart
             .configure_mesh()
-            .x_labels(l.years.len().max(2))
-            .x_label_formatter(&|x| x.to_string())
+            .x_labels(span.max(2))
+            .x_label_formatter(&|x| {
+                if (x - x.round()).abs() < 1e-6 {
+                    format!("{}", x.round() as i64)
+                } else {
+                    String::new()
+                }
+            })
             .y_label_formatter(&|y| fmt_num(*y))
             .light_line_style(WHITE.mix(0.0))
             .bold_line_style(BLACK.mix(0.12))
             .x_desc("year")
-            .label_style((FONT, 16))
-            .axis_desc_style((FONT, 17))
+            .y_desc(l.y_desc.as_str())
+            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 16))
             .draw()
             .map_err(draw_err)?;
         for (si, (name, vals)) in l.series.iter().enumerate() {
             let color = PALETTE[si % PALETTE.len()];
-            let pts: Vec<(i32, f64)> = l
+            let pts: Vec<(f64, f64)> = l
                 .years
                 .iter()
                 .zip(vals)
                 .filter(|(_, v)| v.is_finite())
-                .map(|(&y, &v)| (y, v))
+                .map(|(&y, &v)| (f64::from(y), v))
                 .collect();
             chart
                 .draw_series(LineSeries::new(pts.clone(), color.stroke_width(3)))
@@ -405,10 +555,96 @@ pub fn line_chart(l: &Lines, size: (u32, u32)) -> Result<String> {
         }
         chart
             .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
+            .position(SeriesLabelPosition::UpperLeft)
             .background_style(WHITE.mix(0.85))
             .border_style(BLACK.mix(0.3))
-            .label_font((FONT, 16))
+            .label_font((FONT, 15))
+            .draw()
+            .map_err(draw_err)?;
+        root.present().map_err(draw_err)?;
+    }
+    Ok(svg)
+}
+
+/// Points and a fitted line on log-log axes, as SVG.
+pub fn loglog_chart(d: &LogLog, size: (u32, u32)) -> Result<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        let all = || d.points.iter().chain(&d.fit);
+        let fold = |f: fn(&(f64, f64)) -> f64, init: f64, g: fn(f64, f64) -> f64| {
+            all()
+                .map(f)
+                .filter(|v| *v > 0.0 && v.is_finite())
+                .fold(init, g)
+        };
+        let (x0, x1) = (
+            fold(|p| p.0, f64::INFINITY, f64::min),
+            fold(|p| p.0, 0.0, f64::max),
+        );
+        let (ya, yb) = (
+            fold(|p| p.1, f64::INFINITY, f64::min),
+            fold(|p| p.1, 0.0, f64::max),
+        );
+        let (x0, x1) = if x0.is_finite() && x1 > 0.0 {
+            (x0, x1)
+        } else {
+            (1.0, 10.0)
+        };
+        let (ya, yb) = if ya.is_finite() && yb > 0.0 {
+            (ya, yb)
+        } else {
+            (0.01, 1.0)
+        };
+        let mut chart = ChartBuilder::on(&root)
+            .margin(14)
+            .margin_right(28)
+            .x_label_area_size(44)
+            .y_label_area_size(80)
+            .build_cartesian_2d(
+                (x0 / 1.3..x1 * 1.3).log_scale(),
+                (ya / 2.0..yb * 2.0).log_scale(),
+            )
+            .map_err(draw_err)?;
+        chart
+            .configure_mesh()
+            .x_label_formatter(&|x| fmt_cell(*x))
+            .y_label_formatter(&|y| fmt_cell(*y))
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(BLACK.mix(0.12))
+            .x_desc(d.x_desc.as_str())
+            .y_desc(d.y_desc.as_str())
+            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 16))
+            .draw()
+            .map_err(draw_err)?;
+        let c0 = PALETTE[0];
+        chart
+            .draw_series(
+                d.points
+                    .iter()
+                    .map(|&p| Circle::new(p, 3, c0.mix(0.7).filled())),
+            )
+            .map_err(draw_err)?
+            .label(d.points_label.as_str())
+            .legend(move |(x, y)| Circle::new((x + 8, y), 4, c0.filled()));
+        if !d.fit.is_empty() {
+            let c1 = PALETTE[3];
+            chart
+                .draw_series(LineSeries::new(d.fit.clone(), c1.stroke_width(3)))
+                .map_err(draw_err)?
+                .label(d.fit_label.as_str())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 16, y)], c1.stroke_width(3))
+                });
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK.mix(0.3))
+            .label_font((FONT, 15))
             .draw()
             .map_err(draw_err)?;
         root.present().map_err(draw_err)?;
@@ -497,7 +733,20 @@ h1{font-size:26px;margin-bottom:4px}h2{font-size:19px;margin-top:34px;border-bot
 .fig{display:inline-block}figure{margin:8px 0}figcaption{color:#555;font-size:13px;max-width:900px}\
 table{border-collapse:collapse;font-size:14px;margin:8px 0}th,td{border:1px solid #ddd;padding:4px 10px;text-align:left}\
 th{background:#f3f5f8}td.num{text-align:right;font-variant-numeric:tabular-nums}\
-.kv td:first-child{color:#555}.note{color:#555;font-size:13px;max-width:900px}";
+.kv td:first-child{color:#555}.note{color:#555;font-size:13px;max-width:900px}\
+.ttl{font-size:13px;color:#333;max-width:370px;margin:4px 0}";
+
+/// The size of a heat map of `cell`-pixel cells with room for its labels
+/// and legend.
+fn heat_size(h: &Heat, cell: u32) -> (u32, u32) {
+    let longest = |v: &[String]| v.iter().map(|l| l.chars().count()).max().unwrap_or(1) as u32;
+    let left = (longest(&h.rows) * 8 + 16).clamp(40, 220);
+    let top = (longest(&h.cols) * 8 + 16).clamp(30, 200);
+    (
+        left + cell * h.cols.len().max(1) as u32 + 140,
+        (top + cell * h.rows.len().max(1) as u32 + 40).max(top + 170),
+    )
+}
 
 /// The published section as a table: figure, source table (line), year,
 /// published, computed, match, definition.
@@ -589,14 +838,30 @@ pub fn render(d: &ReportData) -> Result<String> {
     o.push_str(&note("consortium"));
 
     o.push_str("<h2>Region × region link density</h2>\n");
-    let n = d.density.labels.len() as u32;
-    let side = (200 + 56 * n).clamp(340, 760);
     o.push_str(&figure(
         "chart-density",
-        "Link density between regions: links between actors of the two regions over possible pairs.",
-        heat_map(&d.density, (side + 60, side))?,
+        "Link density between regions: linked pairs between actors of the two regions over possible pairs (diagonal: within the region). Colour on a log scale; small densities in scientific notation.",
+        heat_map(&d.density, heat_size(&d.density, 62))?,
     ));
     o.push_str(&note("density"));
+
+    o.push_str("<h2 id=\"degrees\">Degree distribution</h2>\n");
+    o.push_str(&figure(
+        "chart-degrees",
+        "Share of linked actors with at least k distinct partners (log-log, complementary CDF), and the discrete power law fitted to the tail from its xmin (scaled to the tail's share).",
+        loglog_chart(&d.degrees, (1000, 520))?,
+    ));
+    o.push_str(&note("degrees"));
+
+    if let Some((h, caption)) = &d.communities {
+        o.push_str("<h2 id=\"communities\">Communities and mini clusters</h2>\n");
+        o.push_str(&figure(
+            "chart-communities",
+            caption,
+            heat_map(h, heat_size(h, 46))?,
+        ));
+        o.push_str(&note("communities"));
+    }
 
     o.push_str("<h2>Inter-business connections by firm size</h2>\n");
     o.push_str(&figure(
@@ -609,10 +874,33 @@ pub fn render(d: &ReportData) -> Result<String> {
     o.push_str("<h2>Activities and participants per year</h2>\n");
     o.push_str(&figure(
         "chart-years",
-        "Networking activities and collaborations per year, and the participations in them.",
-        line_chart(&d.per_year, (1100, 320))?,
+        "Left: networking activities (events) per year. Right: distinct actors taking part in them per year.",
+        format!(
+            "<div class=\"grid\">{}{}</div>",
+            line_chart(&d.per_year, (560, 320))?,
+            line_chart(&d.participants_per_year, (560, 320))?
+        ),
     ));
     o.push_str(&note("years"));
+
+    if !d.published_series.is_empty() {
+        o.push_str("<h2 id=\"published-series\">Published figures over the years</h2>\n");
+        let mut small = String::from("<div class=\"grid\">");
+        for (title, l) in &d.published_series {
+            let _ = write!(
+                small,
+                "<div class=\"fig\"><div class=\"ttl\">{}</div>{}</div>",
+                html_escape(title),
+                line_chart(l, (370, 250))?
+            );
+        }
+        small.push_str("</div>");
+        o.push_str(&figure(
+            "chart-published",
+            "Each figure of the KICOX report published for more than one year: the published value and the value computed from the data, by year.",
+            small,
+        ));
+    }
 
     for v in &d.views {
         let _ = writeln!(
@@ -636,6 +924,21 @@ pub fn render(d: &ReportData) -> Result<String> {
     let _ = writeln!(o, "<h2>Top brokers{flags}</h2>");
     table_html(&d.top_brokers, &mut o);
     o.push_str(&note("brokers"));
+
+    if !d.scorecard.rows.is_empty() {
+        o.push_str("<h2 id=\"scorecard\">Scorecard</h2>\n");
+        table_html(&d.scorecard, &mut o);
+        o.push_str("<div class=\"grid\">\n");
+        for (i, (title, l)) in d.scorecard_years.iter().enumerate() {
+            o.push_str(&figure(
+                &format!("chart-scorecard-{i}"),
+                &format!("{title} score by year (benchmark = 100)."),
+                line_chart(l, (560, 300))?,
+            ));
+        }
+        o.push_str("</div>\n");
+        o.push_str(&note("scorecard"));
+    }
 
     o.push_str("<h2>Network of regions</h2>\n");
     o.push_str(&figure(
@@ -663,8 +966,11 @@ mod tests {
                 y_desc: "projects".into(),
             },
             density: Heat {
-                labels: vec!["Dongnam".into(), "Honam".into()],
-                values: vec![vec![Some(0.5), Some(0.1)], vec![Some(0.1), None]],
+                rows: vec!["Dongnam".into(), "Honam".into()],
+                cols: vec!["Dongnam".into(), "Honam".into()],
+                values: vec![vec![Some(0.5), Some(0.0004)], vec![Some(0.0004), None]],
+                log: true,
+                legend: "density".into(),
             },
             size_classes: Bars {
                 categories: vec!["lt30".into(), "300+".into()],
@@ -676,11 +982,24 @@ mod tests {
             },
             per_year: Lines {
                 years: vec![2005, 2006, 2007],
-                series: vec![
-                    ("activities".into(), vec![2.0, 4.0, 3.0]),
-                    ("participants".into(), vec![10.0, 25.0, 14.0]),
-                ],
+                series: vec![("activities".into(), vec![2.0, 4.0, 3.0])],
+                y_desc: "events".into(),
             },
+            participants_per_year: Lines {
+                years: vec![2005, 2006, 2007],
+                series: vec![("participants".into(), vec![10.0, 25.0, 14.0])],
+                y_desc: "actors".into(),
+            },
+            published_series: vec![],
+            degrees: LogLog {
+                points: vec![(1.0, 0.5), (2.0, 0.25), (4.0, 0.25)],
+                fit: vec![(2.0, 0.3), (4.0, 0.1)],
+                points_label: "actors".into(),
+                fit_label: "power law".into(),
+                x_desc: "partners".into(),
+                y_desc: "share".into(),
+            },
+            communities: None,
             top_betweenness: ReportTable {
                 header: vec!["actor".into(), "betweenness".into()],
                 rows: vec![vec!["f1".into(), "0.25".into()]],
@@ -692,6 +1011,18 @@ mod tests {
                 nodes: vec![("Dongnam".into(), 8), ("Honam".into(), 4)],
                 edges: vec![(0, 1, 3)],
             },
+            scorecard: ReportTable {
+                header: vec!["region".into(), "total".into()],
+                rows: vec![vec!["Dongnam".into(), "80.0".into()]],
+            },
+            scorecard_years: vec![(
+                "total".into(),
+                Lines {
+                    y_desc: "score".into(),
+                    years: vec![2005, 2006],
+                    series: vec![("Dongnam".into(), vec![70.0, 80.0])],
+                },
+            )],
             notes: vec![],
         }
     }
@@ -705,6 +1036,7 @@ mod tests {
             "chart-size",
             "chart-years",
             "chart-regions",
+            "chart-degrees",
         ] {
             assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
         }
@@ -715,6 +1047,7 @@ mod tests {
             "2006",
             "participants",
             "Honam (4)",
+            "4.0e-4",
         ] {
             assert!(
                 html.contains(&format!("\n{label}\n</text>")),

@@ -14,6 +14,8 @@ mod density;
 mod ego;
 mod match_eval;
 mod matching;
+pub mod report;
+mod scorecard;
 mod significance;
 mod summary;
 

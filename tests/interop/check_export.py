@@ -9,8 +9,15 @@ counts per layer, the first and last year, and the weight (`none`: 1;
 with NetworkX (GraphML, GEXF, Pajek, edge list) and igraph (GraphML, Pajek)
 and compared node by node and edge by edge.
 
+Node attributes are checked in every format: GraphML and GEXF carry them;
+an edge list's nodes table (FILE's stem + `.nodes.tsv`) is read with
+pandas, and Pajek's partitions and vectors (stem + `.ATTR.clu`/`.vec`) are
+parsed as Pajek defines them. GEXF edges must carry `start`/`end` equal to
+their first and last year (the dynamic graph for Gephi's timeline).
+With --two-mode the files hold the actor x group graph instead.
+
 usage: check_export.py DATASET_DIR --weight none|sum [--layers L,..] [--metrics]
-                       [--graphml F] [--gexf F] [--pajek F] [--edgelist F]
+                       [--two-mode] [--graphml F] [--gexf F] [--pajek F] [--edgelist F]
 Exits 1 with a list of mismatches, 0 when everything agrees.
 """
 
@@ -23,6 +30,7 @@ import sys
 
 import igraph
 import networkx as nx
+import pandas as pd
 
 SIZE_CLASSES = [(29, "lt30"), (49, "30-49"), (99, "50-99"), (299, "100-299")]
 INT_EDGE = ["links", "event_links", "project_links", "tie_links", "first_year", "last_year"]
@@ -119,6 +127,97 @@ def expected(data_dir, weighting, layers=("event", "project", "tie")):
         if weighting == "none":
             e["weight"] = 1.0
     return nodes, edges
+
+
+def expected_two_mode(data_dir, layers=("event", "project", "tie")):
+    """The actor x group graph: actors with their fields and mode/bipartite,
+    groups `layer:id` with mode, bipartite, type and year, one edge per
+    membership (weight 1, the group's year as first_year and last_year)."""
+    nodes, _ = expected(data_dir, "none", ())
+    for attrs in nodes.values():
+        attrs["mode"] = "actor"
+        attrs["bipartite"] = 0
+    edges = {}
+    for layer, fname, idcol in (("event", "events.csv", "event_id"),
+                                ("project", "projects.csv", "project_id")):
+        path = os.path.join(data_dir, fname)
+        if not os.path.exists(path) or layer not in layers:
+            continue
+        rows, _ = read_csv(path)
+        for r in rows:
+            g = f"{layer}:{r[idcol]}"
+            attrs = nodes.setdefault(g, {"name": r[idcol], "mode": layer, "bipartite": 1})
+            if r.get("type"):
+                attrs["type"] = r["type"]
+            e = {"weight": 1.0}
+            if r.get("year"):
+                attrs["year"] = int(r["year"])
+                e["first_year"] = e["last_year"] = int(r["year"])
+            edges[key(r["actor_id"], g)] = e
+    return nodes, edges
+
+
+INT_NODE = {"employees", "degree", "core", "bipartite", "year"}
+
+
+def typed(k, v):
+    """A node attribute read as text, as the type iuinet wrote it."""
+    if v == "":
+        return None
+    if k in INT_NODE:
+        return int(v)
+    if k in METRIC_TOL:
+        return float(v)
+    return v
+
+
+def pajek_attributes(net_path, n):
+    """Node attributes from the partitions and vectors beside a .net file,
+    by vertex number (1..n): {number: {attr: value}}."""
+    stem = os.path.splitext(net_path)[0]
+    d = os.path.dirname(net_path) or "."
+    base = os.path.basename(stem) + "."
+    out = {i: {} for i in range(1, n + 1)}
+    for f in sorted(os.listdir(d)):
+        if not f.startswith(base) or not f.endswith((".clu", ".vec")):
+            continue
+        attr = f[len(base):-4]
+        with open(os.path.join(d, f), encoding="utf-8") as fh:
+            lines = fh.read().split("\n")
+        legend, missing, values = {}, set(), []
+        started = False
+        for line in lines:
+            if line.startswith("%"):
+                body = line[1:].lstrip(" ")
+                if body.startswith(("partition `", "vector `")):
+                    attr = body.split("`")[1]
+                elif f.endswith(".clu") and body.split(" ", 1)[0].isdigit():
+                    num, val = body.split(" ", 1)
+                    # \\, \n, \r escapes
+                    out_val, i = [], 0
+                    while i < len(val):
+                        if val[i] == "\\" and i + 1 < len(val):
+                            out_val.append({"n": "\n", "r": "\r"}.get(val[i + 1], val[i + 1]))
+                            i += 2
+                        else:
+                            out_val.append(val[i])
+                            i += 1
+                    legend[int(num)] = "".join(out_val)
+                elif body.startswith("no value (written as 0):"):
+                    missing = {int(x) for x in body.split(":", 1)[1].split()}
+            elif line.lower().startswith("*vertices"):
+                started = True
+            elif started and line.strip():
+                values.append(line.strip())
+        if len(values) != n:
+            raise SystemExit(f"{f}: {len(values)} values for {n} vertices")
+        for i, v in enumerate(values, 1):
+            if f.endswith(".clu"):
+                if int(v) != 0:
+                    out[i][attr] = typed(attr, legend[int(v)])
+            elif i not in missing:
+                out[i][attr] = int(v) if attr in INT_NODE else float(v)
+    return out
 
 
 class Checker:
@@ -250,6 +349,9 @@ def check_networkx_gexf(c, path, nodes, edges):
     for u, v, d in g.edges(data=True):
         d = dict(d)
         d.pop("id", None)
+        # the dynamic graph: start/end are the first and last link year
+        c.same(f"networkx gexf edge {key(u, v)} start", d.pop("start", None), d.get("first_year"))
+        c.same(f"networkx gexf edge {key(u, v)} end", d.pop("end", None), d.get("last_year"))
         es[key(u, v)] = d
     c.graph("networkx gexf", ns, es, nodes, edges)
 
@@ -282,7 +384,7 @@ def check_igraph_graphml(c, path, nodes, edges):
             if val is None:
                 continue
             # igraph keeps numbers as floats; compare integers as ints
-            if k in ("employees", "degree", "core"):
+            if k in INT_NODE:
                 val = int(val)
             d[k] = val
         ns[ids[v.index]] = d
@@ -299,31 +401,54 @@ def check_igraph_graphml(c, path, nodes, edges):
 
 
 def check_pajek(c, path, nodes, edges):
-    g = nx.read_pajek(path)
-    es = {}
-    for u, v, d in g.edges(data=True):
-        if key(u, v) in es:
-            c.fail("networkx pajek", f"edge {key(u, v)} twice")
-        es[key(u, v)] = {"weight": d.get("weight")}
-    c.graph("networkx pajek", {n: {} for n in g.nodes}, es, nodes, edges,
-            node_attrs=False, edge_attrs=False)
+    with open(path, encoding="utf-8") as f:
+        two_mode = len(f.readline().split()) == 3
+    # NetworkX 3.6's read_pajek does not know two-mode `*Vertices n m`
+    if not two_mode:
+        g = nx.read_pajek(path)
+        es = {}
+        for u, v, d in g.edges(data=True):
+            if key(u, v) in es:
+                c.fail("networkx pajek", f"edge {key(u, v)} twice")
+            es[key(u, v)] = {"weight": d.get("weight")}
+        c.graph("networkx pajek", {n: {} for n in g.nodes}, es, nodes, edges,
+                node_attrs=False, edge_attrs=False)
     ig = igraph.Graph.Read_Pajek(path)
     labels = ig.vs["name"]
     es = {key(labels[e.source], labels[e.target]): {"weight": e["weight"]} for e in ig.es}
-    c.graph("igraph pajek", {n: {} for n in labels}, es, nodes, edges,
-            node_attrs=False, edge_attrs=False)
+    # node attributes: the partitions and vectors, by igraph's vertex order
+    attrs = pajek_attributes(path, len(labels))
+    ns = {labels[i - 1]: a for i, a in attrs.items()}
+    c.graph("igraph pajek + partitions/vectors", ns, es, nodes, edges, edge_attrs=False)
 
 
 def check_edgelist(c, path, nodes, edges):
-    data = [("weight", float)] + [(k, str) for k in INT_EDGE]
-    g = nx.read_edgelist(path, delimiter="\t", comments="#", data=data)
+    # pandas reads the header; NetworkX builds the graph from the frame
+    df = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    if list(df.columns[:3]) != ["source", "target", "weight"]:
+        c.fail("pandas edgelist", f"header {list(df.columns)}")
+    df["weight"] = df["weight"].astype(float)
+    g = nx.from_pandas_edgelist(df, edge_attr=True)
     es = {}
     for u, v, d in g.edges(data=True):
         d = {k: (int(x) if k in INT_EDGE else x) for k, x in d.items() if x != "NA"}
         es[key(u, v)] = d
-    linked = {n for e in edges for n in e}
-    c.graph("networkx edgelist", {n: {} for n in g.nodes}, es,
-            {n: {} for n in linked}, edges, node_attrs=False)
+    # NetworkX's own reader, on the lines after the header
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()[1:]
+    lines = [ln for ln in lines if '"' not in ln]  # parse_edgelist knows no quoting
+    h = nx.parse_edgelist(lines, delimiter="\t", data=[("weight", float)] + [(k, str) for k in INT_EDGE if k in df.columns])
+    for u, v, d in h.edges(data=True):
+        c.same(f"networkx parse_edgelist {key(u, v)} weight", d["weight"], es.get(key(u, v), {}).get("weight"))
+    # the nodes table: every node with its attributes
+    nodes_path = os.path.splitext(path)[0] + ".nodes.tsv"
+    nt = pd.read_csv(nodes_path, sep="\t", dtype=str, keep_default_na=False)
+    ns = {}
+    for r in nt.to_dict("records"):
+        ns[r["id"]] = {k: typed(k, v) for k, v in r.items() if k != "id" and v != ""}
+    g.add_nodes_from(ns.items())
+    c.graph("pandas/networkx edgelist + nodes table", {n: dict(d) for n, d in g.nodes(data=True)},
+            es, nodes, edges)
 
 
 def main():
@@ -338,8 +463,13 @@ def main():
                     help="the --layers the files were exported with")
     ap.add_argument("--metrics", action="store_true",
                     help="the files were written with --with-metrics (needs --weight none)")
+    ap.add_argument("--two-mode", action="store_true",
+                    help="the files were written with --two-mode")
     a = ap.parse_args()
-    nodes, edges = expected(a.data, a.weight, a.layers.split(","))
+    if a.two_mode:
+        nodes, edges = expected_two_mode(a.data, a.layers.split(","))
+    else:
+        nodes, edges = expected(a.data, a.weight, a.layers.split(","))
     if a.metrics:
         if a.weight != "none":
             ap.error("--metrics is checked on unweighted views only")

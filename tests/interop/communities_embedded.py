@@ -30,7 +30,7 @@ def main(edges_path, comm_path):
     edges = []
     with open(edges_path, newline="") as f:
         for line in f:
-            if line.startswith("#"):
+            if line.startswith(("#", "source\t")):  # the header line
                 continue
             a, b = line.rstrip("\n").split("\t")[:2]
             edges.append((ix[a], ix[b]))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Export each test dataset in every graph format with BIN, then check the
-# files with NetworkX and igraph (check_export.py). PY is a python with
-# networkx and igraph installed.
+# Export each test dataset in every graph format with BIN (one-mode with
+# and without centralities, and two-mode), then check the files and their
+# node attributes with NetworkX, igraph and pandas (check_export.py). PY is
+# a python with networkx, igraph and pandas installed.
 # usage: tests/interop/run.sh BIN PY
 set -euo pipefail
 bin=$1
@@ -21,11 +22,19 @@ for d in "${datasets[@]}"; do
       --pajek "$out/$n.pajek" --edgelist "$out/$n.edgelist"
   done
   # centralities as node attributes, recomputed with NetworkX
-  for f in graphml gexf; do
+  for f in graphml gexf pajek edgelist; do
     "$bin" -q export "$d" --format "$f" --with-metrics -o "$out/$n-m.$f"
   done
   "$py" "$here/check_export.py" "$d" --weight none --metrics \
-    --graphml "$out/$n-m.graphml" --gexf "$out/$n-m.gexf"
+    --graphml "$out/$n-m.graphml" --gexf "$out/$n-m.gexf" \
+    --pajek "$out/$n-m.pajek" --edgelist "$out/$n-m.edgelist"
+  # the two-mode actor x group graph
+  for f in graphml gexf pajek edgelist; do
+    "$bin" -q export "$d" --format "$f" --two-mode -o "$out/$n-2.$f"
+  done
+  "$py" "$here/check_export.py" "$d" --weight none --two-mode \
+    --graphml "$out/$n-2.graphml" --gexf "$out/$n-2.gexf" \
+    --pajek "$out/$n-2.pajek" --edgelist "$out/$n-2.edgelist"
 done
 
 # The default dataset (the embedded one, as CSV in graphs/): projects and

@@ -26,7 +26,7 @@ def main(edges_path, nodes_path, metrics_path):
     edges = []
     with open(edges_path) as f:
         for line in f:
-            if not line.startswith("#"):
+            if not line.startswith(("#", "source\t")):  # the header line
                 a, b = line.split("\t")[:2]
                 edges.append((ix[a], ix[b]))
     g = ig.Graph(n=len(ids), edges=edges)

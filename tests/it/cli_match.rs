@@ -129,9 +129,10 @@ fn batch_writes_json_in_id_order() {
 
 #[test]
 fn unknown_actor_exits_2_with_suggestion() {
-    run(&["tests/fixtures/borgatti", "--actor", "g"])
+    // ("g" is actor G's name, case ignored: a match, not an error)
+    run(&["tests/fixtures/borgatti", "--actor", "GG"])
         .code(2)
-        .stderr(contains("no actor with id \"g\""))
+        .stderr(contains("no actor with id \"GG\""))
         .stderr(contains("did you mean \"G\""));
     run(&["tests/fixtures/borgatti", "--all"]).code(2);
     run(&[
@@ -202,4 +203,37 @@ fn same_bytes_for_any_thread_count() {
         assert!(one.len() > 1000, "{args:?}");
         assert_eq!(one, out("4"), "{args:?}");
     }
+}
+
+/// `--actor` takes a name as `ego` does: the same candidates as the id; a
+/// name two actors share is refused with both ids (exit 2).
+#[test]
+fn actor_by_name_and_ambiguous_name() {
+    let by_id = json(&["tests/data/readme", "--actor", "f1", "--format", "json"]);
+    let by_name = json(&[
+        "tests/data/readme",
+        "--actor",
+        "daeil precision",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(by_id["actor"]["id"], "f1");
+    assert_eq!(by_id, by_name);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("actors.csv"),
+        "id,name,kind,region\nf1,Acme,firm,east\nf2,Acme,firm,west\nu1,Hanguk University,university,east\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ties.csv"),
+        "source,target,type,year,weight\nf1,u1,tie,2006,1\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    run(&[d, "--actor", "Acme"])
+        .code(2)
+        .stderr(contains("2 actors are named \"Acme\""))
+        .stderr(contains("f1 (firm, east)"))
+        .stderr(contains("f2 (firm, west)"));
 }

@@ -41,7 +41,7 @@ fn readme_examples_run() {
         .assert()
         .success()
         .stdout(
-            "# source\ttarget\tweight\tlinks\tevent_links\tproject_links\ttie_links\tfirst_year\tlast_year\n\
+            "source\ttarget\tweight\tlinks\tevent_links\tproject_links\ttie_links\tfirst_year\tlast_year\n\
              f1\tf2\t1.0\t1\t0\t1\t0\t2007\t2007\n\
              f1\tr1\t1.0\t1\t0\t1\t0\t2007\t2007\n\
              f1\tu1\t1.0\t1\t0\t1\t0\t2006\t2006\n\

@@ -64,14 +64,26 @@ fn same(a: &BTreeMap<String, Vec<f64>>, b: &BTreeMap<String, Vec<f64>>, what: &s
 fn karate_in_every_format() {
     let want_w = scores(&fixture("karate"), Weighting::Sum);
     let want_1 = scores(&fixture("karate"), Weighting::None);
-    for f in ["karate.net", "karate-weighted.edges", "karate.csv"] {
+    for f in [
+        "karate.net",
+        "karate-weighted.edges",
+        "karate.csv",
+        "karate.graphml",
+        "karate.gexf",
+    ] {
         same(
             &scores(&fixture(&format!("imports/{f}")), Weighting::Sum),
             &want_w,
             f,
         );
     }
-    for f in ["karate.net", "karate.edges", "karate.csv"] {
+    for f in [
+        "karate.net",
+        "karate.edges",
+        "karate.csv",
+        "karate.graphml",
+        "karate.gexf",
+    ] {
         same(
             &scores(&fixture(&format!("imports/{f}")), Weighting::None),
             &want_1,
@@ -134,4 +146,115 @@ fn ties_csv_alone() {
             .iter()
             .all(|a| a.kind == iuinet::model::Kind::Other)
     );
+}
+
+/// Inferred actors are stated in exactly one note; a GraphML file without
+/// kinds gets a warning naming --kind-attr; --kind-attr maps an attribute's
+/// values (kind names or synonyms) onto kinds, silencing the warning.
+#[test]
+fn inferred_actors_note_and_kind_attr() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("karate/ties.csv"), dir.path().join("ties.csv")).unwrap();
+    let out = iuinet()
+        .args(["summary", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let notes: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(notes.len(), 1, "one note: {err}");
+    assert!(notes[0].starts_with("note: ") && notes[0].contains("kind `other`"));
+    // edge lists and Pajek: one note too
+    for f in ["karate.net", "karate.edges", "karate.csv"] {
+        let out = iuinet()
+            .args([
+                "summary",
+                fixture(&format!("imports/{f}")).to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.matches("note: ").count(), 1, "{f}: {err}");
+        assert!(!err.contains("warning"), "{f}: {err}");
+    }
+
+    let g = dir.path().join("g.graphml");
+    std::fs::write(
+        &g,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="node" attr.name="sector" attr.type="string"/>
+  <graph edgedefault="undirected">
+    <node id="a"><data key="d0">Company</data></node>
+    <node id="b"><data key="d0">university</data></node>
+    <node id="c"><data key="d0">research institute</data></node>
+    <node id="d"><data key="d0">government</data></node>
+    <edge source="a" target="b"/>
+    <edge source="b" target="c"/>
+    <edge source="c" target="d"/>
+  </graph>
+</graphml>
+"#,
+    )
+    .unwrap();
+    let gs = g.to_str().unwrap();
+    iuinet()
+        .args(["summary", gs, "--json"])
+        .assert()
+        .success()
+        .stderr(contains("warning: "))
+        .stderr(contains("no actor has a known kind"))
+        .stderr(contains("--kind-attr NAME"));
+    let out = iuinet()
+        .args(["summary", gs, "--kind-attr", "sector", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: BTreeMap<String, u64> = v["actors_by_kind"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap().to_string(),
+                c["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    for k in ["firm", "university", "institute", "agency"] {
+        assert_eq!(kinds[k], 1, "{k}: {kinds:?}");
+    }
+    assert_eq!(kinds["other"], 0);
+    // the warning is printed even with --quiet
+    iuinet()
+        .args(["-q", "summary", gs])
+        .assert()
+        .success()
+        .stderr(contains("warning: "));
+    iuinet()
+        .args(["summary", gs, "--kind-attr", "sectr"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "has no actor attribute of that name; it has: sector",
+        ));
+    // a value that names no kind is refused at its line
+    std::fs::write(
+        &g,
+        std::fs::read_to_string(&g)
+            .unwrap()
+            .replace("government", "lab"),
+    )
+    .unwrap();
+    iuinet()
+        .args(["summary", gs, "--kind-attr", "sector"])
+        .assert()
+        .code(2)
+        .stderr(contains("g.graphml:8:"));
 }

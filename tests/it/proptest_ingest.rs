@@ -53,6 +53,7 @@ fn tables_from(a: &str, e: &str, p: &str, t: &str) -> Result<Tables, ()> {
         events: Some(parse("events.csv", e)),
         projects: Some(parse("projects.csv", p)),
         ties: Some(parse("ties.csv", t)),
+        notes: Vec::new(),
     };
     for pr in &problems {
         assert!(pr.line.is_some(), "CSV problem without a line: {pr}");

@@ -67,6 +67,25 @@ pub struct DistanceSums {
     pub eccentricity: u32,
 }
 
+use crate::algo::dist::Wire;
+
+impl Wire for DistanceSums {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.reached.put(out);
+        self.total.put(out);
+        self.harmonic.put(out);
+        self.eccentricity.put(out);
+    }
+    fn take(inp: &mut &[u8]) -> Option<DistanceSums> {
+        Some(DistanceSums {
+            reached: u64::take(inp)?,
+            total: u64::take(inp)?,
+            harmonic: f64::take(inp)?,
+            eccentricity: u32::take(inp)?,
+        })
+    }
+}
+
 impl MsBfs {
     pub(crate) fn new(n: usize) -> MsBfs {
         MsBfs {
@@ -229,30 +248,28 @@ impl MsBfs {
 /// assert_eq!((d[1].total, d[1].eccentricity), (2, 1));
 /// ```
 pub fn distance_sums(g: &Csr, progress: crate::algo::Progress<'_>) -> Vec<DistanceSums> {
-    use rayon::prelude::*;
     let n = g.n();
     // per-source results do not depend on the numbering: run on the
-    // breadth-first renumbering (see `order`) and map back
+    // breadth-first renumbering (see `order`) and map back; the batches'
+    // sums come in batch order (shared among peers if installed), and every
+    // process renumbers alike
     let r = super::locality(g);
     let g = &r.g;
-    let pool = crate::algo::par::Pool::new();
-    let batches: Vec<Vec<DistanceSums>> = (0..n.div_ceil(LANES))
-        .into_par_iter()
-        .map_init(
-            || pool.take(|| MsBfs::new(n)),
-            |bfs, b| {
-                // a sink that aborts (see `Progress`) stops here, before the work
-                progress(0);
-                let src: Vec<u32> = (b * LANES..((b + 1) * LANES).min(n))
-                    .map(|v| v as u32)
-                    .collect();
-                let mut out = vec![DistanceSums::default(); src.len()];
-                bfs.run(g, &src, &mut out);
-                progress(src.len() as u64);
-                out
-            },
-        )
-        .collect();
+    let batches: Vec<Vec<DistanceSums>> = crate::algo::par::map_blocks(
+        n.div_ceil(LANES),
+        || MsBfs::new(n),
+        |bfs, b| {
+            // a sink that aborts (see `Progress`) stops here, before the work
+            progress(0);
+            let src: Vec<u32> = (b * LANES..((b + 1) * LANES).min(n))
+                .map(|v| v as u32)
+                .collect();
+            let mut out = vec![DistanceSums::default(); src.len()];
+            bfs.run(g, &src, &mut out);
+            progress(src.len() as u64);
+            out
+        },
+    );
     let flat: Vec<DistanceSums> = batches.into_iter().flatten().collect();
     r.back(&flat)
 }

@@ -9,14 +9,10 @@
 use super::Limits;
 use super::table::LineCounter;
 use super::table::Tables;
-use super::xml::{
-    Format, GraphDoc, Item, Names, collect_text, end_problem, get, problem, read_event,
-    read_limited, start_tag, to_tables, utf8,
-};
-use crate::error::{Error, Problem, Result};
-use quick_xml::Reader;
-use quick_xml::events::Event;
+use super::xml::{Format, GraphDoc, Item, Names, Tag, get, read_limited, to_tables, utf8, walk};
+use crate::error::{Error, Result};
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 const FORMAT: Format = Format {
@@ -49,43 +45,24 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
     // values the current item took from its start tag (label, weight, …)
     let mut tag_attrs = 0usize;
     let mut graphs = 0usize;
-    let mut r = Reader::from_str(text);
-    r.config_mut().trim_text(false);
-    let mut problems: Vec<Problem> = Vec::new();
     // class ("node"/"edge") -> attribute id -> declaration
     let mut decl: HashMap<String, HashMap<String, Attr>> = HashMap::new();
     let mut doc = GraphDoc::default();
-    let mut stack: Vec<String> = Vec::new();
     let mut class = String::new();
     let mut attr_in_progress: Option<String> = None;
-    let mut text_buf: Option<String> = None;
     let mut item: Option<(bool, Item)> = None;
-    let mut root_seen = false;
-    loop {
-        let pos = r.buffer_position();
-        let ev = match read_event(&mut r, path, &lines, &FORMAT) {
-            Ok(ev) => ev,
-            Err(p) => {
-                problems.push(p);
-                break;
-            }
-        };
-        let at = |msg: String| problem(path, &lines, pos, msg);
-        match ev {
-            Event::Start(ref e) | Event::Empty(ref e) => {
-                let empty = matches!(ev, Event::Empty(_));
-                let (name, a) = match start_tag(e, &mut root_seen, &FORMAT, at) {
-                    Ok(x) => x,
-                    Err(p) => {
-                        problems.push(p);
-                        break;
-                    }
-                };
-                match name.as_str() {
-                    "attributes" => class = get(&a, "class").unwrap_or("node").to_string(),
-                    "attribute" if stack.last().is_some_and(|s| s == "attributes") => {
-                        let id = get(&a, "id").unwrap_or_default().to_string();
-                        let title = get(&a, "title").unwrap_or(&id).to_string();
+    let mut problems = walk(path, text, &lines, &FORMAT, |tag, w| {
+        match tag {
+            Tag::Start {
+                name,
+                attrs: a,
+                empty,
+            } => {
+                match name {
+                    "attributes" => class = get(a, "class").unwrap_or("node").to_string(),
+                    "attribute" if w.stack.last().is_some_and(|s| s == "attributes") => {
+                        let id = get(a, "id").unwrap_or_default().to_string();
+                        let title = get(a, "title").unwrap_or(&id).to_string();
                         if class == "node" {
                             node_names.add(&mut doc.node_names, &title);
                         } else if class == "edge" {
@@ -102,37 +79,38 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                             attr_in_progress = Some(id);
                         }
                     }
-                    "default" if attr_in_progress.is_some() => text_buf = Some(String::new()),
-                    "graph" if stack.iter().any(|s| s == "graph") => {
-                        problems.push(at("nested graphs are not supported".into()));
-                        break;
+                    "default" if attr_in_progress.is_some() => *w.text = Some(String::new()),
+                    "graph" if w.stack.iter().any(|s| s == "graph") => {
+                        w.problems
+                            .push(w.problem("nested graphs are not supported"));
+                        return ControlFlow::Break(());
                     }
                     "graph" => {
                         graphs += 1;
                         if graphs > 1 {
-                            problems.push(
-                                at("more than one <graph> in the file".into())
+                            w.problems.push(
+                                w.problem("more than one <graph> in the file")
                                     .hint("a dataset is one graph: split the file"),
                             );
-                            break;
+                            return ControlFlow::Break(());
                         }
                     }
-                    "nodes" | "parents" if stack.iter().any(|s| s == "node") => {
-                        problems.push(
-                            at("hierarchical graphs (nodes inside nodes) are not supported".into())
+                    "nodes" | "parents" if w.stack.iter().any(|s| s == "node") => {
+                        w.problems.push(
+                            w.problem("hierarchical graphs (nodes inside nodes) are not supported")
                                 .hint("flatten the graph in Gephi before exporting"),
                         );
-                        break;
+                        return ControlFlow::Break(());
                     }
                     "node" => {
                         items += 1;
                         let mut it = Item {
-                            line: lines.line_at(pos),
-                            a: get(&a, "id").unwrap_or_default().to_string(),
+                            line: w.line(),
+                            a: get(a, "id").unwrap_or_default().to_string(),
                             ..Item::default()
                         };
                         // a label equal to the id (NetworkX's default) carries nothing
-                        if let Some(l) = get(&a, "label").filter(|l| *l != it.a) {
+                        if let Some(l) = get(a, "label").filter(|l| *l != it.a) {
                             node_names.add(&mut doc.node_names, "label");
                             it.attrs.push(("label".into(), l.to_string()));
                         }
@@ -146,26 +124,26 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                     "edge" => {
                         items += 1;
                         let mut it = Item {
-                            line: lines.line_at(pos),
-                            a: get(&a, "source").unwrap_or_default().to_string(),
-                            b: get(&a, "target").unwrap_or_default().to_string(),
+                            line: w.line(),
+                            a: get(a, "source").unwrap_or_default().to_string(),
+                            b: get(a, "target").unwrap_or_default().to_string(),
                             ..Item::default()
                         };
                         for (x, col) in [("weight", "weight"), ("label", "label")] {
-                            if let Some(v) = get(&a, x) {
+                            if let Some(v) = get(a, x) {
                                 edge_names.add(&mut doc.edge_names, col);
                                 it.attrs.push((col.to_string(), v.to_string()));
                             }
                         }
                         // GEXF's edge `type` is the direction; NetworkX also
                         // writes a `type` data attribute there
-                        if let Some(t) = get(&a, "type")
+                        if let Some(t) = get(a, "type")
                             && !matches!(t, "directed" | "undirected" | "mutual")
                         {
                             edge_names.add(&mut doc.edge_names, "type");
                             it.attrs.push(("type".into(), t.to_string()));
                         }
-                        if let Some(k) = get(&a, "kind") {
+                        if let Some(k) = get(a, "kind") {
                             edge_names.add(&mut doc.edge_names, "kind");
                             it.attrs.push(("kind".into(), k.to_string()));
                         }
@@ -179,76 +157,47 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
                     "attvalue" => {
                         if let Some((is_edge, it)) = item.as_mut() {
                             let cls = if *is_edge { "edge" } else { "node" };
-                            let id = get(&a, "for").or_else(|| get(&a, "id")).unwrap_or_default();
-                            let value = get(&a, "value").unwrap_or_default();
+                            let id = get(a, "for").or_else(|| get(a, "id")).unwrap_or_default();
+                            let value = get(a, "value").unwrap_or_default();
                             match decl.get_mut(cls).and_then(|m| m.get_mut(id)) {
-                                Some(d) => {
-                                    if value.len() > limits.max_line_bytes {
-                                        problems.push(at(format!(
-                                            "value of `{}` is {} bytes, more than the limit of {}",
-                                            d.title, value.len(), limits.max_line_bytes))
-                                            .hint("raise the limit with --max-line-bytes if the value is genuine"));
-                                    } else if d.given_by != items
-                                        && !it.attrs.iter().take(tag_attrs).any(|(n, _)| *n == d.title)
-                                    {
-                                        d.given_by = items;
-                                        it.attrs.push((d.title.clone(), value.to_string()));
-                                    }
+                            Some(d) => {
+                                if value.len() > limits.max_line_bytes {
+                                    w.problems.push(w.problem(format!(
+                                        "value of `{}` is {} bytes, more than the limit of {}",
+                                        d.title, value.len(), limits.max_line_bytes))
+                                        .hint("raise the limit with --max-line-bytes if the value is genuine"));
+                                } else if d.given_by != items
+                                    && !it.attrs.iter().take(tag_attrs).any(|(n, _)| *n == d.title)
+                                {
+                                    d.given_by = items;
+                                    it.attrs.push((d.title.clone(), value.to_string()));
                                 }
-                                None => problems.push(at(format!(
-                                    "<attvalue for=\"{id}\"> refers to no declared {cls} attribute"))
-                                    .hint(format!("declare it in <attributes class=\"{cls}\">"))),
                             }
+                            None => w.problems.push(w.problem(format!(
+                                "<attvalue for=\"{id}\"> refers to no declared {cls} attribute"))
+                                .hint(format!("declare it in <attributes class=\"{cls}\">"))),
+                        }
                         }
                     }
                     _ => {}
                 }
-                if !empty {
-                    stack.push(name);
-                }
             }
-            Event::End(ref e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                stack.pop();
-                match name.as_str() {
-                    "attribute" => attr_in_progress = None,
-                    "default" => {
-                        if let (Some(id), Some(t)) = (&attr_in_progress, text_buf.take())
-                            && let Some(d) = decl.get_mut(&class).and_then(|m| m.get_mut(id))
-                        {
-                            d.default = Some(t);
-                        }
+            Tag::End(name) => match name {
+                "attribute" => attr_in_progress = None,
+                "default" => {
+                    if let (Some(id), Some(t)) = (&attr_in_progress, w.text.take())
+                        && let Some(d) = decl.get_mut(&class).and_then(|m| m.get_mut(id))
+                    {
+                        d.default = Some(t);
                     }
-                    "node" | "edge" => doc.push(item.take()),
-                    _ => {}
                 }
-            }
-            Event::Eof => {
-                problems.extend(end_problem(root_seen, &stack, &FORMAT, at));
-                break;
-            }
-            ref other => {
-                collect_text(other, &mut text_buf, &mut problems, at);
-            }
+                "node" | "edge" => doc.push(item.take()),
+                _ => {}
+            },
         }
-        if problems.len() > crate::error::MAX_PROBLEMS {
-            break;
-        }
-    }
-    for n in &doc.nodes {
-        if n.a.is_empty() {
-            problems.push(Problem::at(path, n.line, "<node> without an id"));
-        }
-    }
-    for e in &doc.edges {
-        if e.a.is_empty() || e.b.is_empty() {
-            problems.push(Problem::at(
-                path,
-                e.line,
-                "<edge> without a source or target",
-            ));
-        }
-    }
+        ControlFlow::Continue(())
+    });
+    problems.extend(doc.missing_ends(path));
     if !problems.is_empty() {
         return Err(Error::from_problems(problems));
     }

@@ -20,6 +20,7 @@ use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesRef, BytesStart};
 use quick_xml::{Reader, XmlVersion};
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 /// A node or edge read from a graph file.
@@ -61,6 +62,21 @@ impl GraphDoc {
             Some((false, it)) => self.nodes.push(it),
             None => {}
         }
+    }
+
+    /// A problem for each node without an id and each edge without both
+    /// ends, at its line.
+    pub fn missing_ends<'d>(&'d self, path: &'d Path) -> impl Iterator<Item = Problem> + 'd {
+        let nodes = self.nodes.iter().filter(|n| n.a.is_empty());
+        let edges = self
+            .edges
+            .iter()
+            .filter(|e| e.a.is_empty() || e.b.is_empty());
+        nodes
+            .map(move |n| Problem::at(path, n.line, "<node> without an id"))
+            .chain(
+                edges.map(move |e| Problem::at(path, e.line, "<edge> without a source or target")),
+            )
     }
 }
 
@@ -262,6 +278,145 @@ pub fn end_problem(
                 .hint("the file is truncated: export it again")
         })
     }
+}
+
+/// One element of a document, as [`walk`] hands it to a reader.
+pub enum Tag<'t> {
+    /// A start tag (`empty` for `<x/>`): its local name and attributes.
+    Start {
+        /// Local name.
+        name: &'t str,
+        /// Attributes as (local name, normalised value).
+        attrs: &'t [(String, String)],
+        /// Whether the tag is empty (`<x/>`: no end tag follows).
+        empty: bool,
+    },
+    /// An end tag's local name.
+    End(&'t str),
+}
+
+/// Where [`walk`] is when it hands a [`Tag`] to a reader.
+pub struct At<'w> {
+    path: &'w Path,
+    lines: &'w LineCounter<'w>,
+    /// Byte offset of the tag.
+    pub pos: u64,
+    /// The elements open around the tag, outermost first.
+    pub stack: &'w [String],
+    /// The text of the element being read: a reader that sets it to
+    /// `Some(String::new())` gets the text up to the next tag appended.
+    pub text: &'w mut Option<String>,
+    /// The problems found so far.
+    pub problems: &'w mut Vec<Problem>,
+}
+
+impl<'w> At<'w> {
+    fn new(
+        path: &'w Path,
+        lines: &'w LineCounter<'w>,
+        pos: u64,
+        stack: &'w [String],
+        text: &'w mut Option<String>,
+        problems: &'w mut Vec<Problem>,
+    ) -> At<'w> {
+        At {
+            path,
+            lines,
+            pos,
+            stack,
+            text,
+            problems,
+        }
+    }
+
+    /// A problem at the tag.
+    pub fn problem(&self, msg: impl Into<String>) -> Problem {
+        self.problem_at(self.pos, msg)
+    }
+
+    /// A problem at byte `offset` of the document.
+    pub fn problem_at(&self, offset: u64, msg: impl Into<String>) -> Problem {
+        problem(self.path, self.lines, offset, msg)
+    }
+
+    /// The line of the tag.
+    pub fn line(&self) -> u64 {
+        self.lines.line_at(self.pos)
+    }
+}
+
+/// Reads `text`, a document of `format`, handing each start and end tag to
+/// `on` (text goes to [`At::text`]). Stops at the end of the document, at
+/// XML that is not well-formed or has the wrong root, when `on` breaks, or
+/// after more than [`MAX_PROBLEMS`](crate::error::MAX_PROBLEMS) problems.
+/// Returns every problem found, the document's own and those `on` pushed.
+pub fn walk(
+    path: &Path,
+    text: &str,
+    lines: &LineCounter<'_>,
+    format: &Format,
+    mut on: impl FnMut(Tag<'_>, &mut At<'_>) -> ControlFlow<()>,
+) -> Vec<Problem> {
+    let mut r = Reader::from_str(text);
+    r.config_mut().trim_text(false);
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut stack: Vec<String> = Vec::new();
+    let mut buf: Option<String> = None;
+    let mut root_seen = false;
+    loop {
+        let pos = r.buffer_position();
+        let ev = match read_event(&mut r, path, lines, format) {
+            Ok(ev) => ev,
+            Err(p) => {
+                problems.push(p);
+                break;
+            }
+        };
+        let at = |msg: String| problem(path, lines, pos, msg);
+        let flow = match ev {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(ev, Event::Empty(_));
+                let (name, attrs) = match start_tag(e, &mut root_seen, format, at) {
+                    Ok(x) => x,
+                    Err(p) => {
+                        problems.push(p);
+                        break;
+                    }
+                };
+                let tag = Tag::Start {
+                    name: &name,
+                    attrs: &attrs,
+                    empty,
+                };
+                let flow = on(
+                    tag,
+                    &mut At::new(path, lines, pos, &stack, &mut buf, &mut problems),
+                );
+                if !empty {
+                    stack.push(name);
+                }
+                flow
+            }
+            Event::End(ref e) => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                stack.pop();
+                let mut at = At::new(path, lines, pos, &stack, &mut buf, &mut problems);
+                on(Tag::End(&name), &mut at)
+            }
+            Event::Eof => {
+                problems.extend(end_problem(root_seen, &stack, format, at));
+                break;
+            }
+            ref other => {
+                collect_text(other, &mut buf, &mut problems, at);
+                ControlFlow::Continue(())
+            }
+        };
+        if flow.is_break() || problems.len() > crate::error::MAX_PROBLEMS {
+            break;
+        }
+    }
+    problems
 }
 
 /// The local name of an element.

@@ -11,7 +11,7 @@
 //! taking part in its events of Y. Static view: the actors' `mini_clusters`
 //! column (selected kinds).
 
-use super::common::{About, Scope, bucket, by_year, ratio};
+use super::common::{About, InYear, Scope, Yearly, bucket, by_year, ratio};
 use crate::model::{ActorIx, Group, Layer};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -31,27 +31,9 @@ pub struct Activity {
     pub events_by_type: BTreeMap<String, u64>,
 }
 
-/// Activity in one year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct YearActivity {
-    /// The year.
-    pub year: i32,
-    /// The figures.
-    #[serde(flatten)]
-    pub stats: Activity,
-}
-
-/// The activity report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ActivityReport {
-    /// Definition, records, denominator.
-    #[serde(flatten)]
-    pub about: About,
-    /// All selected events (including those with no year).
-    pub overall: Activity,
-    /// By year (every year of the axis, zeros where there were no events).
-    pub by_year: Vec<YearActivity>,
-}
+/// The activity report: all selected events (including those with no year)
+/// and each year (zeros where there were no events).
+pub type ActivityReport = Yearly<Activity>;
 
 /// Mini-cluster figures from events.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -62,16 +44,6 @@ pub struct MiniClusterActivity {
     pub members: u64,
     /// members / active_mini_clusters; null when none is active.
     pub mean_members_per_mini_cluster: Option<f64>,
-}
-
-/// Mini-cluster figures of one year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct YearMiniClusters {
-    /// The year.
-    pub year: i32,
-    /// The figures.
-    #[serde(flatten)]
-    pub stats: MiniClusterActivity,
 }
 
 /// Mini-cluster membership from the actors' `mini_clusters` column.
@@ -99,7 +71,7 @@ pub struct MiniClusters {
     /// From events, all selected years together (members distinct over years).
     pub overall: MiniClusterActivity,
     /// From events, by year.
-    pub by_year: Vec<YearMiniClusters>,
+    pub by_year: Vec<InYear<MiniClusterActivity>>,
 }
 
 fn activity(s: &Scope, groups: &[&Group]) -> Activity {
@@ -195,19 +167,7 @@ pub const MINI_CLUSTERS_ABOUT: About = About {
 /// and Y years on the axis.
 pub fn activity_report(s: &Scope) -> ActivityReport {
     let events: Vec<&Group> = s.groups(Layer::Event).collect();
-    let ey = by_year(events.iter().copied(), |g| g.year);
-    ActivityReport {
-        about: ACTIVITY_ABOUT,
-        overall: activity(s, &events),
-        by_year: s
-            .years()
-            .into_iter()
-            .map(|y| YearActivity {
-                year: y,
-                stats: activity(s, bucket(&ey, y)),
-            })
-            .collect(),
-    }
+    Yearly::of_groups(s, ACTIVITY_ABOUT, &events, |e| activity(s, e))
 }
 
 /// Compute the mini-cluster report. Time O(P log P + Y) for P
@@ -236,13 +196,6 @@ pub fn mini_clusters(s: &Scope) -> MiniClusters {
             mean_members_per_mini_cluster: ratio(memberships as f64, names.len() as f64),
         },
         overall: mc_activity(s, &events),
-        by_year: s
-            .years()
-            .into_iter()
-            .map(|y| YearMiniClusters {
-                year: y,
-                stats: mc_activity(s, bucket(&ey, y)),
-            })
-            .collect(),
+        by_year: s.per_year(|y| mc_activity(s, bucket(&ey, y))),
     }
 }

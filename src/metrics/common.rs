@@ -91,6 +91,28 @@ impl<'a> Scope<'a> {
         }
         if lo > hi { vec![] } else { (lo..=hi).collect() }
     }
+
+    /// `f` of all `groups`, and of the groups of each year of the axis
+    /// ([`Scope::years`]).
+    pub fn overall_and_per_year<T>(
+        &self,
+        groups: &[&Group],
+        f: impl Fn(&[&Group]) -> T,
+    ) -> (T, Vec<InYear<T>>) {
+        let per_year = by_year(groups.iter().copied(), |g| g.year);
+        (f(groups), self.per_year(|y| f(bucket(&per_year, y))))
+    }
+
+    /// The figures `f` gives for each year of the axis ([`Scope::years`]).
+    pub fn per_year<T>(&self, mut f: impl FnMut(i32) -> T) -> Vec<InYear<T>> {
+        self.years()
+            .into_iter()
+            .map(|year| InYear {
+                year,
+                stats: f(year),
+            })
+            .collect()
+    }
 }
 
 /// Items grouped by year (items with no year are left out), each bucket in
@@ -111,6 +133,59 @@ pub fn by_year<T>(
 /// The bucket of a year, empty when the year has no items.
 pub fn bucket<T>(m: &std::collections::BTreeMap<i32, Vec<T>>, y: i32) -> &[T] {
     m.get(&y).map_or(&[], Vec::as_slice)
+}
+
+/// A section's figures for one year of the axis: `year`, then the
+/// figures' own fields.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct InYear<T> {
+    /// The year.
+    pub year: i32,
+    /// The figures of that year.
+    #[serde(flatten)]
+    pub stats: T,
+}
+
+/// Figures of a named subset (a size class, a region, a group): `name`,
+/// then the figures' own fields.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Named<T> {
+    /// The subset's name; `unknown` when the attribute is not given.
+    pub name: String,
+    /// The figures of the subset.
+    #[serde(flatten)]
+    pub stats: T,
+}
+
+/// A section with figures of the selected years together and of each year:
+/// its definition strings, `overall`, `by_year`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Yearly<T> {
+    /// Definition, records, denominator.
+    #[serde(flatten)]
+    pub about: About,
+    /// All selected years (records with no year included).
+    pub overall: T,
+    /// By year: every year of the axis ([`Scope::years`]).
+    pub by_year: Vec<InYear<T>>,
+}
+
+impl<T> Yearly<T> {
+    /// The section of `f` over `groups`: `overall` from all of them,
+    /// `by_year` from those of each year of the axis.
+    pub fn of_groups(
+        s: &Scope,
+        about: About,
+        groups: &[&Group],
+        f: impl Fn(&[&Group]) -> T,
+    ) -> Yearly<T> {
+        let (overall, by_year) = s.overall_and_per_year(groups, f);
+        Yearly {
+            about,
+            overall,
+            by_year,
+        }
+    }
 }
 
 /// What a figure counts: every domain section of `iuinet metrics` starts

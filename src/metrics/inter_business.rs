@@ -21,7 +21,7 @@
 //! - By year: the same on the ties of that single year; `firms` stays every
 //!   firm, `participating_firms` are those of that year.
 
-use super::common::{About, Participation, Scope, UNKNOWN, bucket, by_year, ratio};
+use super::common::{About, InYear, Named, Participation, Scope, UNKNOWN, bucket, by_year, ratio};
 use crate::model::tie_types::{TieClass, classify};
 use crate::model::{ActorIx, Kind, SizeClass, Tie};
 use rayon::prelude::*;
@@ -47,26 +47,6 @@ pub struct FirmLinks {
     pub share_without_firm_partner: Option<f64>,
 }
 
-/// Figures for a named set of firms (a size class, a region).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NamedFirmLinks {
-    /// Size class, size group or region; `unknown` when not given.
-    pub name: String,
-    /// The figures.
-    #[serde(flatten)]
-    pub stats: FirmLinks,
-}
-
-/// Figures on the links of one year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct YearFirmLinks {
-    /// The year.
-    pub year: i32,
-    /// The figures (all firms of the selection as denominator).
-    #[serde(flatten)]
-    pub stats: FirmLinks,
-}
-
 /// The inter-business connection report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InterBusiness {
@@ -76,13 +56,13 @@ pub struct InterBusiness {
     /// All firms, all business ties of the selected years.
     pub overall: FirmLinks,
     /// By firm size class (`lt30` … `300+`, then `unknown`).
-    pub by_size_class: Vec<NamedFirmLinks>,
+    pub by_size_class: Vec<Named<FirmLinks>>,
     /// By size group (`small` < 50, `medium` 50–299, `large` 300+, `unknown`).
-    pub by_size_group: Vec<NamedFirmLinks>,
+    pub by_size_group: Vec<Named<FirmLinks>>,
     /// By firm region, by name, `unknown` last.
-    pub by_region: Vec<NamedFirmLinks>,
+    pub by_region: Vec<Named<FirmLinks>>,
     /// By year: ties of that year only; `firms` all firms, participating firms of that year.
-    pub by_year: Vec<YearFirmLinks>,
+    pub by_year: Vec<InYear<FirmLinks>>,
 }
 
 /// The firms of a selection and the selected groups (incl. ties as groups of
@@ -263,15 +243,15 @@ pub fn inter_business(s: &Scope) -> InterBusiness {
         .zip(&fg.firms)
         .map(|((c, p), &a)| (c, p, part.active[a as usize]))
         .collect();
-    let by = |key: &dyn Fn(u32) -> String, order: &[&str]| -> Vec<NamedFirmLinks> {
+    let by = |key: &dyn Fn(u32) -> String, order: &[&str]| -> Vec<Named<FirmLinks>> {
         let mut m: BTreeMap<String, Vec<(u64, u64, bool)>> = BTreeMap::new();
         for (i, &a) in fg.firms.iter().enumerate() {
             m.entry(key(a)).or_default().push(all[i]);
         }
-        let mut out: Vec<NamedFirmLinks> = Vec::new();
+        let mut out: Vec<Named<FirmLinks>> = Vec::new();
         for name in order {
             if let Some(v) = m.remove(*name) {
-                out.push(NamedFirmLinks {
+                out.push(Named {
                     name: name.to_string(),
                     stats: stats(v.iter()),
                 });
@@ -279,13 +259,13 @@ pub fn inter_business(s: &Scope) -> InterBusiness {
         }
         let unknown = m.remove(UNKNOWN);
         for (name, v) in m {
-            out.push(NamedFirmLinks {
+            out.push(Named {
                 name,
                 stats: stats(v.iter()),
             });
         }
         if let Some(v) = unknown {
-            out.push(NamedFirmLinks {
+            out.push(Named {
                 name: UNKNOWN.into(),
                 stats: stats(v.iter()),
             });
@@ -322,17 +302,10 @@ pub fn inter_business(s: &Scope) -> InterBusiness {
     let mut stamp = vec![0u64; fg.firms.len()];
     let mut epoch = 0u64;
     let firms = fg.firms.len() as u64;
-    let by_year = s
-        .years()
-        .into_iter()
-        .map(|y| {
-            let (c, p, w) = fg.totals(bucket(&years, y), &mut stamp, &mut epoch);
-            YearFirmLinks {
-                year: y,
-                stats: from_totals(firms, part.year(y), c, p, w),
-            }
-        })
-        .collect();
+    let by_year = s.per_year(|y| {
+        let (c, p, w) = fg.totals(bucket(&years, y), &mut stamp, &mut epoch);
+        from_totals(firms, part.year(y), c, p, w)
+    });
     InterBusiness {
         about: ABOUT,
         overall: stats(all.iter()),

@@ -19,7 +19,7 @@
 //! dataset. Event co-attendance with a university or institute is reported
 //! beside the cases (`event_cases`) but is not a collaboration case.
 
-use super::common::{About, Participation, Scope, bucket, by_year, ratio};
+use super::common::{About, Participation, Scope, Yearly, bucket, by_year, ratio};
 use crate::model::tie_types::{TieClass, classify};
 use crate::model::{ActorIx, Group, Kind, Layer, Tie};
 use serde::Serialize;
@@ -51,27 +51,9 @@ pub struct IuiCases {
     pub firms_with_cases: u64,
 }
 
-/// Figures for one year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct YearIuiCases {
-    /// The year.
-    pub year: i32,
-    /// Records of that year; participating firms of that year.
-    #[serde(flatten)]
-    pub stats: IuiCases,
-}
-
-/// The I-U-I collaboration report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IuiCollaboration {
-    /// Definition, records, denominator.
-    #[serde(flatten)]
-    pub about: About,
-    /// All selected years.
-    pub overall: IuiCases,
-    /// By year.
-    pub by_year: Vec<YearIuiCases>,
-}
+/// The I-U-I collaboration report: the selected years together and each
+/// year (records of that year; participating firms of that year).
+pub type IuiCollaboration = Yearly<IuiCases>;
 
 /// The definition strings of the section.
 pub const ABOUT: About = About {
@@ -216,20 +198,15 @@ pub fn iui_collaboration(s: &Scope) -> IuiCollaboration {
     IuiCollaboration {
         about: ABOUT,
         overall: cases(s, part.firms, part.overall, &ties, &projects, &events),
-        by_year: s
-            .years()
-            .into_iter()
-            .map(|y| YearIuiCases {
-                year: y,
-                stats: cases(
-                    s,
-                    part.firms,
-                    part.year(y),
-                    bucket(&ty, y),
-                    bucket(&py, y),
-                    bucket(&ey, y),
-                ),
-            })
-            .collect(),
+        by_year: s.per_year(|y| {
+            cases(
+                s,
+                part.firms,
+                part.year(y),
+                bucket(&ty, y),
+                bucket(&py, y),
+                bucket(&ey, y),
+            )
+        }),
     }
 }

@@ -8,7 +8,7 @@
 //! as neither. Records fixed by the definition: every project and member
 //! (`--layers` and `--kinds` do not apply, `--years` clips the year axis).
 
-use super::common::{About, Scope, bucket, by_year, ratio};
+use super::common::{About, Scope, Yearly, ratio};
 use crate::model::{Group, Kind, Layer, SizeClass};
 use serde::Serialize;
 
@@ -25,27 +25,9 @@ pub struct LargeSmeCount {
     pub with_large_firm: u64,
 }
 
-/// One year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct YearLargeSme {
-    /// The year.
-    pub year: i32,
-    /// The counts.
-    #[serde(flatten)]
-    pub stats: LargeSmeCount,
-}
-
-/// The large-company–SME project report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LargeSmeProjects {
-    /// Definition, records, denominator.
-    #[serde(flatten)]
-    pub about: About,
-    /// All selected years (projects with no year included).
-    pub overall: LargeSmeCount,
-    /// By year.
-    pub by_year: Vec<YearLargeSme>,
-}
+/// The large-company–SME project report: all selected years (projects with
+/// no year included) and each year.
+pub type LargeSmeProjects = Yearly<LargeSmeCount>;
 
 /// The definition strings of the section.
 pub const ABOUT: About = About {
@@ -90,17 +72,5 @@ fn count(s: &Scope, projects: &[&Group]) -> LargeSmeCount {
 /// Compute the report. Time O(project memberships + Y).
 pub fn large_sme_projects(s: &Scope) -> LargeSmeProjects {
     let projects: Vec<&Group> = s.groups(Layer::Project).collect();
-    let py = by_year(projects.iter().copied(), |g| g.year);
-    LargeSmeProjects {
-        about: ABOUT,
-        overall: count(s, &projects),
-        by_year: s
-            .years()
-            .into_iter()
-            .map(|y| YearLargeSme {
-                year: y,
-                stats: count(s, bucket(&py, y)),
-            })
-            .collect(),
-    }
+    Yearly::of_groups(s, ABOUT, &projects, |p| count(s, p))
 }

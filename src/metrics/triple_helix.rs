@@ -35,7 +35,7 @@
 //! Records fixed by the definition: every event and project with every
 //! member (`--layers` and `--kinds` do not apply, `--years` clips the axis).
 
-use super::common::{About, Scope, bucket, by_year};
+use super::common::{About, InYear, Scope};
 use crate::model::{Group, Kind, Layer};
 use serde::Serialize;
 
@@ -76,23 +76,13 @@ pub struct Synergy {
     pub degenerate: Option<String>,
 }
 
-/// Figures for one year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct YearSynergy {
-    /// The year.
-    pub year: i32,
-    /// The figures.
-    #[serde(flatten)]
-    pub stats: Synergy,
-}
-
 /// Synergy of one layer, overall and by year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LayerSynergy {
     /// All selected groups of the layer.
     pub overall: Synergy,
     /// By year.
-    pub by_year: Vec<YearSynergy>,
+    pub by_year: Vec<InYear<Synergy>>,
 }
 
 /// The triple-helix report.
@@ -223,18 +213,8 @@ fn layer(s: &Scope, layers: &[Layer]) -> LayerSynergy {
         .iter()
         .filter(|g| layers.contains(&g.layer) && s.keeps_group(g))
         .collect();
-    let gy = by_year(groups.iter().copied(), |g| g.year);
-    LayerSynergy {
-        overall: layer_synergy(s, &groups),
-        by_year: s
-            .years()
-            .into_iter()
-            .map(|y| YearSynergy {
-                year: y,
-                stats: layer_synergy(s, bucket(&gy, y)),
-            })
-            .collect(),
-    }
+    let (overall, by_year) = s.overall_and_per_year(&groups, |g| layer_synergy(s, g));
+    LayerSynergy { overall, by_year }
 }
 
 fn code(k: Kind) -> usize {
@@ -271,14 +251,7 @@ fn relations(s: &Scope) -> LayerSynergy {
     }
     LayerSynergy {
         overall: coded(&all),
-        by_year: s
-            .years()
-            .into_iter()
-            .map(|y| YearSynergy {
-                year: y,
-                stats: coded(&tables.get(&Some(y)).copied().unwrap_or([0; 8])),
-            })
-            .collect(),
+        by_year: s.per_year(|y| coded(&tables.get(&Some(y)).copied().unwrap_or([0; 8]))),
     }
 }
 

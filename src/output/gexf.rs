@@ -9,31 +9,10 @@
 //! Gephi's timeline shows a link from the year of its first link to the
 //! year of its last; edges without a year are present throughout.
 
-use super::graph::{AttrGraph, AttrType, fmt_float, xml_escape};
+use super::graph::{AttrGraph, fmt_float, xml_end, xml_start};
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 use std::io::{self, Write};
-
-fn gexf_type(t: AttrType) -> &'static str {
-    match t {
-        AttrType::Str => "string",
-        AttrType::Int => "long",
-        AttrType::Float => "double",
-    }
-}
-
-fn start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
-    let mut e = BytesStart::new(name);
-    for (k, v) in attrs {
-        let esc = xml_escape(v);
-        e.push_attribute((k.as_bytes(), esc.as_bytes()));
-    }
-    e
-}
-
-fn end<W: Write>(w: &mut Writer<W>, name: &str) -> io::Result<()> {
-    w.write_event(Event::End(BytesEnd::new(name)))
-}
 
 fn attvalues<W: Write>(
     w: &mut Writer<W>,
@@ -45,20 +24,20 @@ fn attvalues<W: Write>(
     w.write_event(Event::Start(BytesStart::new("attvalues")))?;
     for (i, v) in values.iter().enumerate() {
         if let Some(v) = v {
-            w.write_event(Event::Empty(start(
+            w.write_event(Event::Empty(xml_start(
                 "attvalue",
                 &[("for", &i.to_string()), ("value", &v.text())],
             )))?;
         }
     }
-    end(w, "attvalues")
+    xml_end(w, "attvalues")
 }
 
 /// Write `g` as GEXF 1.3.
 pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
     let mut w = Writer::new_with_indent(out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.write_event(Event::Start(start(
+    w.write_event(Event::Start(xml_start(
         "gexf",
         &[
             ("xmlns", "http://gexf.net/1.3"),
@@ -76,8 +55,8 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
         "iuinet ",
         env!("CARGO_PKG_VERSION")
     ))))?;
-    end(&mut w, "creator")?;
-    end(&mut w, "meta")?;
+    xml_end(&mut w, "creator")?;
+    xml_end(&mut w, "meta")?;
     let key = |n: &str| g.edge_keys.iter().position(|k| k.name == n);
     let years = key("first_year").zip(key("last_year"));
     let year = |e: &super::graph::GEdge, i: usize| match &e.values[i] {
@@ -85,7 +64,7 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
         _ => None,
     };
     let dynamic = years.is_some_and(|(f, _)| g.edges.iter().any(|e| year(e, f).is_some()));
-    w.write_event(Event::Start(start(
+    w.write_event(Event::Start(xml_start(
         "graph",
         if dynamic {
             &[
@@ -98,34 +77,34 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
         },
     )))?;
     for (class, keys) in [("node", &g.node_keys), ("edge", &g.edge_keys)] {
-        w.write_event(Event::Start(start(
+        w.write_event(Event::Start(xml_start(
             "attributes",
             &[("class", class), ("mode", "static")],
         )))?;
         for (i, k) in keys.iter().enumerate() {
-            w.write_event(Event::Empty(start(
+            w.write_event(Event::Empty(xml_start(
                 "attribute",
                 &[
                     ("id", &i.to_string()),
                     ("title", &k.name),
-                    ("type", gexf_type(k.ty)),
+                    ("type", k.ty.xml_name()),
                 ],
             )))?;
         }
-        end(&mut w, "attributes")?;
+        xml_end(&mut w, "attributes")?;
     }
     w.write_event(Event::Start(BytesStart::new("nodes")))?;
     for n in &g.nodes {
-        let e = start("node", &[("id", &n.id), ("label", &n.label)]);
+        let e = xml_start("node", &[("id", &n.id), ("label", &n.label)]);
         if n.values.iter().all(Option::is_none) {
             w.write_event(Event::Empty(e))?;
             continue;
         }
         w.write_event(Event::Start(e))?;
         attvalues(&mut w, &n.values)?;
-        end(&mut w, "node")?;
+        xml_end(&mut w, "node")?;
     }
-    end(&mut w, "nodes")?;
+    xml_end(&mut w, "nodes")?;
     w.write_event(Event::Start(BytesStart::new("edges")))?;
     for (i, e) in g.edges.iter().enumerate() {
         let id = i.to_string();
@@ -143,17 +122,17 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
             attrs.push(("start", a));
             attrs.push(("end", b));
         }
-        let s = start("edge", &attrs);
+        let s = xml_start("edge", &attrs);
         if e.values.iter().all(Option::is_none) {
             w.write_event(Event::Empty(s))?;
             continue;
         }
         w.write_event(Event::Start(s))?;
         attvalues(&mut w, &e.values)?;
-        end(&mut w, "edge")?;
+        xml_end(&mut w, "edge")?;
     }
-    end(&mut w, "edges")?;
-    end(&mut w, "graph")?;
-    end(&mut w, "gexf")?;
+    xml_end(&mut w, "edges")?;
+    xml_end(&mut w, "graph")?;
+    xml_end(&mut w, "gexf")?;
     w.into_inner().write_all(b"\n")
 }

@@ -6,6 +6,9 @@
 use crate::error::{Error, Result};
 use crate::model::Network;
 use crate::view::{View, pair_links};
+use quick_xml::Writer;
+use quick_xml::events::{BytesEnd, BytesStart, Event};
+use std::io::{self, Write};
 
 /// The type of an attribute column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +19,17 @@ pub enum AttrType {
     Int,
     /// A floating-point number.
     Float,
+}
+
+impl AttrType {
+    /// The type's name in GraphML's `attr.type` and GEXF's `type`.
+    pub fn xml_name(self) -> &'static str {
+        match self {
+            AttrType::Str => "string",
+            AttrType::Int => "long",
+            AttrType::Float => "double",
+        }
+    }
 }
 
 /// One attribute column.
@@ -387,6 +401,21 @@ impl AttrGraph {
 /// Whether XML 1.0 allows the character.
 pub fn xml_char(c: char) -> bool {
     matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// A start tag with its attributes, the values escaped by [`xml_escape`].
+pub fn xml_start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
+    let mut e = BytesStart::new(name);
+    for (k, v) in attrs {
+        let esc = xml_escape(v);
+        e.push_attribute((k.as_bytes(), esc.as_bytes()));
+    }
+    e
+}
+
+/// Write the end tag of `name`.
+pub fn xml_end<W: Write>(w: &mut Writer<W>, name: &str) -> io::Result<()> {
+    w.write_event(Event::End(BytesEnd::new(name)))
 }
 
 /// Escape text for an XML attribute value or element content: the five

@@ -4,32 +4,15 @@
 //! = actor ids, a `<data>` element per given value (missing values are left
 //! out, not written empty).
 
-use super::graph::{AttrGraph, AttrType, Key, fmt_float, xml_escape};
+use super::graph::{AttrGraph, AttrType, Key, fmt_float, xml_end, xml_escape, xml_start};
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::io::{self, Write};
 
-fn graphml_type(t: AttrType) -> &'static str {
-    match t {
-        AttrType::Str => "string",
-        AttrType::Int => "long",
-        AttrType::Float => "double",
-    }
-}
-
-fn start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
-    let mut e = BytesStart::new(name);
-    for (k, v) in attrs {
-        let esc = xml_escape(v);
-        e.push_attribute((k.as_bytes(), esc.as_bytes()));
-    }
-    e
-}
-
 fn data<W: Write>(w: &mut Writer<W>, key: &str, text: &str) -> io::Result<()> {
-    w.write_event(Event::Start(start("data", &[("key", key)])))?;
+    w.write_event(Event::Start(xml_start("data", &[("key", key)])))?;
     w.write_event(Event::Text(BytesText::from_escaped(xml_escape(text))))?;
-    w.write_event(Event::End(BytesEnd::new("data")))
+    xml_end(w, "data")
 }
 
 /// Write `g` as GraphML. Key ids are `n0…` for node and `e0…` for edge
@@ -37,7 +20,7 @@ fn data<W: Write>(w: &mut Writer<W>, key: &str, text: &str) -> io::Result<()> {
 pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
     let mut w = Writer::new_with_indent(out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.write_event(Event::Start(start(
+    w.write_event(Event::Start(xml_start(
         "graphml",
         &[
             ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
@@ -49,13 +32,13 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
         ],
     )))?;
     let key = |w: &mut Writer<W>, id: &str, dom: &str, k: &Key| -> io::Result<()> {
-        w.write_event(Event::Empty(start(
+        w.write_event(Event::Empty(xml_start(
             "key",
             &[
                 ("id", id),
                 ("for", dom),
                 ("attr.name", &k.name),
-                ("attr.type", graphml_type(k.ty)),
+                ("attr.type", k.ty.xml_name()),
             ],
         )))
     };
@@ -70,14 +53,14 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
     for (i, k) in g.edge_keys.iter().enumerate() {
         key(&mut w, &format!("e{}", i + 1), "edge", k)?;
     }
-    w.write_event(Event::Start(start(
+    w.write_event(Event::Start(xml_start(
         "graph",
         &[("id", "G"), ("edgedefault", "undirected")],
     )))?;
     let nk: Vec<String> = (0..g.node_keys.len()).map(|i| format!("n{i}")).collect();
     let ek: Vec<String> = (0..=g.edge_keys.len()).map(|i| format!("e{i}")).collect();
     for n in &g.nodes {
-        let e = start("node", &[("id", &n.id)]);
+        let e = xml_start("node", &[("id", &n.id)]);
         if n.values.iter().all(Option::is_none) {
             w.write_event(Event::Empty(e))?;
             continue;
@@ -88,10 +71,10 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
                 data(&mut w, &nk[i], &v.text())?;
             }
         }
-        w.write_event(Event::End(BytesEnd::new("node")))?;
+        xml_end(&mut w, "node")?;
     }
     for e in &g.edges {
-        w.write_event(Event::Start(start(
+        w.write_event(Event::Start(xml_start(
             "edge",
             &[
                 ("source", &g.nodes[e.source].id),
@@ -104,9 +87,9 @@ pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
                 data(&mut w, &ek[i + 1], &v.text())?;
             }
         }
-        w.write_event(Event::End(BytesEnd::new("edge")))?;
+        xml_end(&mut w, "edge")?;
     }
-    w.write_event(Event::End(BytesEnd::new("graph")))?;
-    w.write_event(Event::End(BytesEnd::new("graphml")))?;
+    xml_end(&mut w, "graph")?;
+    xml_end(&mut w, "graphml")?;
     w.into_inner().write_all(b"\n")
 }

@@ -164,7 +164,8 @@ fn draw_err<E: std::fmt::Debug>(e: E) -> Error {
     Error::Usage(format!("drawing a report chart failed: {e:?}"))
 }
 
-/// Escape text for HTML.
+/// Escape text for HTML element content and double- or single-quoted
+/// attribute values.
 pub fn html_escape(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {

@@ -6,20 +6,7 @@ use std::fmt::Write;
 
 /// Escape text for HTML element content and double- or single-quoted
 /// attribute values.
-pub fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
-}
+pub use crate::output::report::html_escape as esc;
 
 /// Percent-encode a URL query value or path part (RFC 3986: everything but
 /// the unreserved characters).

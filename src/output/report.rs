@@ -8,6 +8,9 @@
 //! elements (no fonts are embedded).
 
 use crate::error::{Error, Result};
+use plotters::chart::MeshStyle;
+use plotters::coord::Shift;
+use plotters::coord::ranged1d::ValueFormatter;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::fmt::Write as _;
@@ -164,6 +167,52 @@ fn draw_err<E: std::fmt::Debug>(e: E) -> Error {
     Error::Usage(format!("drawing a report chart failed: {e:?}"))
 }
 
+/// An SVG of `size` on a white ground, drawn by `draw`.
+fn svg(
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<()>,
+) -> Result<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        draw(&root)?;
+        root.present().map_err(draw_err)?;
+    }
+    Ok(svg)
+}
+
+/// Draws the axes and grid of a chart in the report's style: no light
+/// lines, faint bold lines, labels of `text` px, axis titles a pixel larger.
+fn draw_mesh<X, Y>(mesh: &mut MeshStyle<'_, '_, X, Y, SVGBackend<'_>>, text: u32) -> Result<()>
+where
+    X: Ranged + ValueFormatter<X::ValueType>,
+    Y: Ranged + ValueFormatter<Y::ValueType>,
+{
+    mesh.light_line_style(WHITE.mix(0.0))
+        .bold_line_style(BLACK.mix(0.12))
+        .label_style((FONT, text))
+        .axis_desc_style((FONT, text + 1))
+        .draw()
+        .map_err(draw_err)
+}
+
+/// Draws the legend of a chart's series at `pos`, labels of `text` px.
+fn legend<'a, 'b: 'a, CT: CoordTranslate>(
+    chart: &mut ChartContext<'a, SVGBackend<'b>, CT>,
+    pos: SeriesLabelPosition,
+    text: u32,
+) -> Result<()> {
+    chart
+        .configure_series_labels()
+        .position(pos)
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK.mix(0.3))
+        .label_font((FONT, text))
+        .draw()
+        .map_err(draw_err)
+}
+
 /// Escape text for HTML element content and double- or single-quoted
 /// attribute values.
 pub fn html_escape(s: &str) -> String {
@@ -209,10 +258,7 @@ fn nice_max(m: f64) -> f64 {
 
 /// A grouped bar chart as SVG.
 pub fn bar_chart(b: &Bars, size: (u32, u32)) -> Result<String> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE).map_err(draw_err)?;
+    svg(size, |root| {
         let n = b.categories.len().max(1);
         let max = b
             .series
@@ -230,18 +276,12 @@ pub fn bar_chart(b: &Bars, size: (u32, u32)) -> Result<String> {
                 0f64..nice_max(max) * if b.series.len() > 1 { 1.3 } else { 1.0 },
             )
             .map_err(draw_err)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
+        let mut mesh = chart.configure_mesh();
+        mesh.disable_x_mesh()
             .x_labels(0)
             .y_label_formatter(&|y| fmt_num(*y))
-            .light_line_style(WHITE.mix(0.0))
-            .bold_line_style(BLACK.mix(0.12))
-            .y_desc(b.y_desc.as_str())
-            .label_style((FONT, 16))
-            .axis_desc_style((FONT, 17))
-            .draw()
-            .map_err(draw_err)?;
+            .y_desc(b.y_desc.as_str());
+        draw_mesh(&mut mesh, 16)?;
         // category labels under the axis, centred on each group of bars
         for (i, c) in b.categories.iter().enumerate() {
             let (px, py) = chart.backend_coord(&(i as f64, 0.0));
@@ -291,18 +331,10 @@ pub fn bar_chart(b: &Bars, size: (u32, u32)) -> Result<String> {
                 .map_err(draw_err)?;
         }
         if b.series.len() > 1 {
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::UpperRight)
-                .background_style(WHITE.mix(0.85))
-                .border_style(BLACK.mix(0.3))
-                .label_font((FONT, 16))
-                .draw()
-                .map_err(draw_err)?;
+            legend(&mut chart, SeriesLabelPosition::UpperRight, 16)?;
         }
-        root.present().map_err(draw_err)?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 fn heat_color(t: f64) -> RGBColor {
@@ -340,10 +372,7 @@ pub fn fmt_cell(x: f64) -> String {
 /// never overlap; with `log`, the colour follows ln(value) between the
 /// smallest and largest positive value.
 pub fn heat_map(h: &Heat, size: (u32, u32)) -> Result<String> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE).map_err(draw_err)?;
+    svg(size, |root| {
         let (nr, nc) = (h.rows.len().max(1) as i32, h.cols.len().max(1) as i32);
         let longest = |v: &[String]| v.iter().map(|l| l.chars().count()).max().unwrap_or(1) as i32;
         let left = (longest(&h.rows) * 8 + 16).clamp(40, 220);
@@ -483,19 +512,15 @@ pub fn heat_map(h: &Heat, size: (u32, u32)) -> Result<String> {
                 .pos(Pos::new(HPos::Center, VPos::Center)),
         ))
         .map_err(draw_err)?;
-        root.present().map_err(draw_err)?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// A line chart over years, as SVG. The x axis runs half a year beyond the
 /// first and last year, so their labels are never clipped; only whole
 /// years are labelled.
 pub fn line_chart(l: &Lines, size: (u32, u32)) -> Result<String> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE).map_err(draw_err)?;
+    svg(size, |root| {
         let (y0, y1) = match (l.years.first(), l.years.last()) {
             (Some(&a), Some(&b)) => (f64::from(a), f64::from(b)),
             _ => (0.0, 1.0),
@@ -515,9 +540,8 @@ pub fn line_chart(l: &Lines, size: (u32, u32)) -> Result<String> {
             .build_cartesian_2d(y0 - 0.5..y1 + 0.5, 0f64..nice_max(max) * legend_room)
             .map_err(draw_err)?;
         let span = (y1 - y0) as usize + 2;
-        chart
-            .configure_mesh()
-            .x_labels(span.max(2))
+        let mut mesh = chart.configure_mesh();
+        mesh.x_labels(span.max(2))
             .x_label_formatter(&|x| {
                 if (x - x.round()).abs() < 1e-6 {
                     format!("{}", x.round() as i64)
@@ -526,14 +550,9 @@ pub fn line_chart(l: &Lines, size: (u32, u32)) -> Result<String> {
                 }
             })
             .y_label_formatter(&|y| fmt_num(*y))
-            .light_line_style(WHITE.mix(0.0))
-            .bold_line_style(BLACK.mix(0.12))
             .x_desc("year")
-            .y_desc(l.y_desc.as_str())
-            .label_style((FONT, 15))
-            .axis_desc_style((FONT, 16))
-            .draw()
-            .map_err(draw_err)?;
+            .y_desc(l.y_desc.as_str());
+        draw_mesh(&mut mesh, 15)?;
         for (si, (name, vals)) in l.series.iter().enumerate() {
             let color = PALETTE[si % PALETTE.len()];
             let pts: Vec<(f64, f64)> = l
@@ -554,25 +573,14 @@ pub fn line_chart(l: &Lines, size: (u32, u32)) -> Result<String> {
                 .draw_series(pts.iter().map(|&p| Circle::new(p, 4, color.filled())))
                 .map_err(draw_err)?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.3))
-            .label_font((FONT, 15))
-            .draw()
-            .map_err(draw_err)?;
-        root.present().map_err(draw_err)?;
-    }
-    Ok(svg)
+        legend(&mut chart, SeriesLabelPosition::UpperLeft, 15)?;
+        Ok(())
+    })
 }
 
 /// Points and a fitted line on log-log axes, as SVG.
 pub fn loglog_chart(d: &LogLog, size: (u32, u32)) -> Result<String> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE).map_err(draw_err)?;
+    svg(size, |root| {
         let all = || d.points.iter().chain(&d.fit);
         let fold = |f: fn(&(f64, f64)) -> f64, init: f64, g: fn(f64, f64) -> f64| {
             all()
@@ -608,18 +616,12 @@ pub fn loglog_chart(d: &LogLog, size: (u32, u32)) -> Result<String> {
                 (ya / 2.0..yb * 2.0).log_scale(),
             )
             .map_err(draw_err)?;
-        chart
-            .configure_mesh()
-            .x_label_formatter(&|x| fmt_cell(*x))
+        let mut mesh = chart.configure_mesh();
+        mesh.x_label_formatter(&|x| fmt_cell(*x))
             .y_label_formatter(&|y| fmt_cell(*y))
-            .light_line_style(WHITE.mix(0.0))
-            .bold_line_style(BLACK.mix(0.12))
             .x_desc(d.x_desc.as_str())
-            .y_desc(d.y_desc.as_str())
-            .label_style((FONT, 15))
-            .axis_desc_style((FONT, 16))
-            .draw()
-            .map_err(draw_err)?;
+            .y_desc(d.y_desc.as_str());
+        draw_mesh(&mut mesh, 15)?;
         let c0 = PALETTE[0];
         chart
             .draw_series(
@@ -640,26 +642,15 @@ pub fn loglog_chart(d: &LogLog, size: (u32, u32)) -> Result<String> {
                     PathElement::new(vec![(x, y), (x + 16, y)], c1.stroke_width(3))
                 });
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.3))
-            .label_font((FONT, 15))
-            .draw()
-            .map_err(draw_err)?;
-        root.present().map_err(draw_err)?;
-    }
-    Ok(svg)
+        legend(&mut chart, SeriesLabelPosition::UpperRight, 15)?;
+        Ok(())
+    })
 }
 
 /// The aggregated network in a circular layout (node i at angle 2πi/n from
 /// the top, clockwise): node area ∝ actors, edge width ∝ links. SVG.
 pub fn network_drawing(a: &Aggregate, size: (u32, u32)) -> Result<String> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE).map_err(draw_err)?;
+    svg(size, |root| {
         let (w, h) = (f64::from(size.0), f64::from(size.1));
         let (cx, cy) = (w / 2.0, h / 2.0);
         let r = w.min(h) / 2.0 - 90.0;
@@ -701,9 +692,8 @@ pub fn network_drawing(a: &Aggregate, size: (u32, u32)) -> Result<String> {
             ))
             .map_err(draw_err)?;
         }
-        root.present().map_err(draw_err)?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 fn table_html(t: &ReportTable, o: &mut String) {

@@ -254,8 +254,7 @@ mod tests {
     #[test]
     fn three_groups_every_role() {
         let e = [(0, 1), (0, 2), (0, 3), (0, 4), (0, 5), (1, 3)];
-        let edges: Vec<(u32, u32, f64)> = e.iter().map(|&(a, b)| (a, b, 1.0)).collect();
-        let g = Csr::from_edges(6, &edges).unwrap();
+        let g = Csr::from_pairs(6, &e).unwrap();
         let grp = [0, 0, 0, 1, 1, 2];
         let r = brokerage_roles(&g, &grp);
         assert_eq!(r[0], roles(1, 1, 5, 2));
@@ -304,8 +303,7 @@ mod tests {
     #[test]
     fn one_group_coordinators_only() {
         let e = [(0, 1), (1, 2), (2, 3), (4, 5), (5, 6), (4, 6), (6, 7)];
-        let edges: Vec<(u32, u32, f64)> = e.iter().map(|&(a, b)| (a, b, 1.0)).collect();
-        let g = Csr::from_edges(8, &edges).unwrap();
+        let g = Csr::from_pairs(8, &e).unwrap();
         let r = brokerage_roles(&g, &[0; 8]);
         let want = [0, 1, 1, 0, 0, 0, 2, 0];
         for (v, &w) in want.iter().enumerate() {
@@ -330,8 +328,7 @@ mod tests {
             (2, 7),
             (1, 8),
         ];
-        let edges: Vec<(u32, u32, f64)> = e.iter().map(|&(a, b)| (a, b, 1.0)).collect();
-        let g = Csr::from_edges(9, &edges).unwrap();
+        let g = Csr::from_pairs(9, &e).unwrap();
         let grp = [0, 1, 2, 0, 1, 2, 0, 1, 3];
         let r = brokerage_roles(&g, &grp);
         let adj = |a: u32, b: u32| g.weight(a, b).is_some();

@@ -964,8 +964,7 @@ mod tests {
     /// ```
     fn g() -> Csr {
         let e = [(0, 1), (1, 2), (0, 3), (2, 3), (2, 4), (4, 5), (5, 6)];
-        let edges: Vec<(u32, u32, f64)> = e.iter().map(|&(a, b)| (a, b, 1.0)).collect();
-        Csr::from_edges(7, &edges).unwrap()
+        Csr::from_pairs(7, &e).unwrap()
     }
 
     #[test]

@@ -288,8 +288,7 @@ mod tests {
     /// Test: 0-2 and 1-3 (two common neighbours each), 4-6 (one).
     fn split_graph() -> (Csr, Vec<bool>, Vec<(u32, u32)>) {
         let e = [(0, 1), (1, 2), (0, 3), (2, 3), (4, 5), (5, 6), (5, 7)];
-        let edges: Vec<(u32, u32, f64)> = e.iter().map(|&(a, b)| (a, b, 1.0)).collect();
-        let g = Csr::from_edges(8, &edges).unwrap();
+        let g = Csr::from_pairs(8, &e).unwrap();
         (g, vec![true; 8], vec![(0, 2), (1, 3), (4, 6)])
     }
 

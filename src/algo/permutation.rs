@@ -154,19 +154,7 @@ mod tests {
     /// within 0.01 of it (binomial sd 0.002).
     #[test]
     fn exact_distribution_by_enumeration() {
-        let g = Csr::from_edges(
-            6,
-            &[
-                (0, 1, 1.0),
-                (1, 2, 1.0),
-                (0, 2, 1.0),
-                (3, 4, 1.0),
-                (4, 5, 1.0),
-                (3, 5, 1.0),
-                (2, 3, 1.0),
-            ],
-        )
-        .unwrap();
+        let g = crate::algo::test_graphs::two_triangles();
         let labels = [0, 0, 0, 1, 1, 1];
         let t = block_test(&g, &labels, 2, 20_000, 7);
         assert_eq!(t.internal.observed, 6);

@@ -222,8 +222,7 @@ mod tests {
             (3, 6),
             (6, 2),
         ];
-        let edges: Vec<(u32, u32, f64)> = e.iter().map(|&(a, b)| (a, b, 1.0)).collect();
-        let g = Csr::from_edges(7, &edges).unwrap();
+        let g = Csr::from_pairs(7, &e).unwrap();
         for weighted in [false, true] {
             let s = structural_holes(&g, &StructuralHolesOpts { weighted });
             assert!(close(s[6].constraint, 0.400, 5e-4));

@@ -666,11 +666,7 @@ impl<'a> Period<'a> {
             .map(|t| (t.source, t.target, 1.0))
             .collect();
         let business = Csr::from_edges(n, &edges)?;
-        let links: Vec<(u32, u32, f64)> = iui::iui_links(s)
-            .into_iter()
-            .map(|(a, b)| (a, b, 1.0))
-            .collect();
-        let iui_csr = Csr::from_edges(n, &links)?;
+        let iui_csr = Csr::from_pairs(n, &iui::iui_links(s))?;
         let iui_cases = iui::cases_per_actor(s);
         let mut projects = vec![[0u64; 3]; n];
         for g in s.groups(Layer::Project) {

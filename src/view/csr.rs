@@ -82,6 +82,13 @@ impl Csr {
         Ok(Csr::from_sorted_pairs(n, &u)?.0)
     }
 
+    /// [`Csr::from_edges`] of an unweighted edge list: every pair a link of
+    /// weight 1.
+    pub fn from_pairs(n: usize, pairs: &[(u32, u32)]) -> Result<Csr> {
+        let edges: Vec<(u32, u32, f64)> = pairs.iter().map(|&(a, b)| (a, b, 1.0)).collect();
+        Csr::from_edges(n, &edges)
+    }
+
     /// Number of nodes.
     pub fn n(&self) -> usize {
         self.offsets.len().saturating_sub(1)

@@ -98,19 +98,7 @@ mod tests {
     /// CPM at γ = 0.5: 2·(3 − 0.5·3) = 3.
     #[test]
     fn two_triangles_by_hand() {
-        let g = Csr::from_edges(
-            6,
-            &[
-                (0, 1, 1.0),
-                (1, 2, 1.0),
-                (0, 2, 1.0),
-                (3, 4, 1.0),
-                (4, 5, 1.0),
-                (3, 5, 1.0),
-                (2, 3, 1.0),
-            ],
-        )
-        .unwrap();
+        let g = crate::algo::test_graphs::two_triangles();
         let p = [0, 0, 0, 1, 1, 1];
         let q = quality(&g, &p, Quality::Modularity, 1.0, true);
         assert!((q - (6.0 / 7.0 - 0.5)).abs() < 1e-15, "{q}");

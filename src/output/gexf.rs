@@ -9,9 +9,9 @@
 //! Gephi's timeline shows a link from the year of its first link to the
 //! year of its last; edges without a year are present throughout.
 
-use super::graph::{AttrGraph, fmt_float, xml_end, xml_start};
+use super::graph::{AttrGraph, fmt_float, xml_document, xml_end, xml_start};
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesStart, BytesText, Event};
 use std::io::{self, Write};
 
 fn attvalues<W: Write>(
@@ -35,20 +35,13 @@ fn attvalues<W: Write>(
 
 /// Write `g` as GEXF 1.3.
 pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
-    let mut w = Writer::new_with_indent(out, b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.write_event(Event::Start(xml_start(
+    let mut w = xml_document(
+        out,
         "gexf",
-        &[
-            ("xmlns", "http://gexf.net/1.3"),
-            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            (
-                "xsi:schemaLocation",
-                "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
-            ),
-            ("version", "1.3"),
-        ],
-    )))?;
+        "http://gexf.net/1.3",
+        "http://gexf.net/1.3/gexf.xsd",
+        &[("version", "1.3")],
+    )?;
     w.write_event(Event::Start(BytesStart::new("meta")))?;
     w.write_event(Event::Start(BytesStart::new("creator")))?;
     w.write_event(Event::Text(BytesText::new(concat!(

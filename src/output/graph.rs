@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::model::Network;
 use crate::view::{View, pair_links};
 use quick_xml::Writer;
-use quick_xml::events::{BytesEnd, BytesStart, Event};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
 use std::io::{self, Write};
 
 /// The type of an attribute column.
@@ -401,6 +401,29 @@ impl AttrGraph {
 /// Whether XML 1.0 allows the character.
 pub fn xml_char(c: char) -> bool {
     matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// A writer of an indented UTF-8 XML document on `out`, with the
+/// declaration and the start tag of `root` written: namespace `xmlns`, the
+/// schema at `xsd` for it, then `attrs`.
+pub fn xml_document<W: Write>(
+    out: W,
+    root: &str,
+    xmlns: &str,
+    xsd: &str,
+    attrs: &[(&str, &str)],
+) -> io::Result<Writer<W>> {
+    let mut w = Writer::new_with_indent(out, b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let location = format!("{xmlns} {xsd}");
+    let mut all = vec![
+        ("xmlns", xmlns),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ("xsi:schemaLocation", location.as_str()),
+    ];
+    all.extend_from_slice(attrs);
+    w.write_event(Event::Start(xml_start(root, &all)))?;
+    Ok(w)
 }
 
 /// A start tag with its attributes, the values escaped by [`xml_escape`].

@@ -4,9 +4,11 @@
 //! = actor ids, a `<data>` element per given value (missing values are left
 //! out, not written empty).
 
-use super::graph::{AttrGraph, AttrType, Key, fmt_float, xml_end, xml_escape, xml_start};
+use super::graph::{
+    AttrGraph, AttrType, Key, fmt_float, xml_document, xml_end, xml_escape, xml_start,
+};
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::{BytesText, Event};
 use std::io::{self, Write};
 
 fn data<W: Write>(w: &mut Writer<W>, key: &str, text: &str) -> io::Result<()> {
@@ -18,19 +20,13 @@ fn data<W: Write>(w: &mut Writer<W>, key: &str, text: &str) -> io::Result<()> {
 /// Write `g` as GraphML. Key ids are `n0…` for node and `e0…` for edge
 /// attributes (`e0` is `weight`); readers go by `attr.name`.
 pub fn write<W: Write>(g: &AttrGraph, out: W) -> io::Result<()> {
-    let mut w = Writer::new_with_indent(out, b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.write_event(Event::Start(xml_start(
+    let mut w = xml_document(
+        out,
         "graphml",
-        &[
-            ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
-            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            (
-                "xsi:schemaLocation",
-                "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
-            ),
-        ],
-    )))?;
+        "http://graphml.graphdrawing.org/xmlns",
+        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+        &[],
+    )?;
     let key = |w: &mut Writer<W>, id: &str, dom: &str, k: &Key| -> io::Result<()> {
         w.write_event(Event::Empty(xml_start(
             "key",

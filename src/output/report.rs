@@ -794,6 +794,12 @@ pub fn render(d: &ReportData) -> Result<String> {
             html_escape(caption)
         )
     };
+    // a chart's section: its heading, the figure `chart-KEY`, the note KEY
+    let chart = |o: &mut String, h2: &str, key: &str, caption: &str, svg: String| {
+        o.push_str(h2);
+        o.push_str(&figure(&format!("chart-{key}"), caption, svg));
+        o.push_str(&note(key));
+    };
     let mut o = String::new();
     let _ = write!(
         o,
@@ -820,59 +826,59 @@ pub fn render(d: &ReportData) -> Result<String> {
     o.push_str("</table>\n");
     o.push_str(&note("summary"));
 
-    o.push_str("<h2>Consortium types</h2>\n");
-    o.push_str(&figure(
-        "chart-consortium",
+    chart(
+        &mut o,
+        "<h2>Consortium types</h2>\n",
+        "consortium",
         "Collaborations by consortium type (the kinds of actor that take part).",
         bar_chart(&d.consortium, (1100, 320))?,
-    ));
-    o.push_str(&note("consortium"));
+    );
 
-    o.push_str("<h2>Region × region link density</h2>\n");
-    o.push_str(&figure(
-        "chart-density",
+    chart(
+        &mut o,
+        "<h2>Region × region link density</h2>\n",
+        "density",
         "Link density between regions: linked pairs between actors of the two regions over possible pairs (diagonal: within the region). Colour on a log scale; small densities in scientific notation.",
         heat_map(&d.density, heat_size(&d.density, 62))?,
-    ));
-    o.push_str(&note("density"));
+    );
 
-    o.push_str("<h2 id=\"degrees\">Degree distribution</h2>\n");
-    o.push_str(&figure(
-        "chart-degrees",
+    chart(
+        &mut o,
+        "<h2 id=\"degrees\">Degree distribution</h2>\n",
+        "degrees",
         "Share of linked actors with at least k distinct partners (log-log, complementary CDF), and the discrete power law fitted to the tail from its xmin (scaled to the tail's share).",
         loglog_chart(&d.degrees, (1000, 520))?,
-    ));
-    o.push_str(&note("degrees"));
+    );
 
     if let Some((h, caption)) = &d.communities {
-        o.push_str("<h2 id=\"communities\">Communities and mini clusters</h2>\n");
-        o.push_str(&figure(
-            "chart-communities",
+        chart(
+            &mut o,
+            "<h2 id=\"communities\">Communities and mini clusters</h2>\n",
+            "communities",
             caption,
             heat_map(h, heat_size(h, 46))?,
-        ));
-        o.push_str(&note("communities"));
+        );
     }
 
-    o.push_str("<h2>Inter-business connections by firm size</h2>\n");
-    o.push_str(&figure(
-        "chart-size",
+    chart(
+        &mut o,
+        "<h2>Inter-business connections by firm size</h2>\n",
+        "size",
         "Average inter-business connections per firm, by firm size class.",
         bar_chart(&d.size_classes, (1100, 300))?,
-    ));
-    o.push_str(&note("size"));
+    );
 
-    o.push_str("<h2>Activities and participants per year</h2>\n");
-    o.push_str(&figure(
-        "chart-years",
+    chart(
+        &mut o,
+        "<h2>Activities and participants per year</h2>\n",
+        "years",
         "Left: networking activities (events) per year. Right: distinct actors taking part in them per year.",
         format!(
             "<div class=\"grid\">{}{}</div>",
             line_chart(&d.per_year, (560, 320))?,
             line_chart(&d.participants_per_year, (560, 320))?
         ),
-    ));
-    o.push_str(&note("years"));
+    );
 
     if !d.published_series.is_empty() {
         o.push_str("<h2 id=\"published-series\">Published figures over the years</h2>\n");
@@ -931,13 +937,13 @@ pub fn render(d: &ReportData) -> Result<String> {
         o.push_str(&note("scorecard"));
     }
 
-    o.push_str("<h2>Network of regions</h2>\n");
-    o.push_str(&figure(
-        "chart-regions",
+    chart(
+        &mut o,
+        "<h2>Network of regions</h2>\n",
+        "regions",
         "Regions as nodes (size: actors), links between their actors as edges (width: links).",
         network_drawing(&d.regions, (900, 640))?,
-    ));
-    o.push_str(&note("regions"));
+    );
     o.push_str("</body>\n</html>\n");
     Ok(o)
 }

@@ -9,7 +9,6 @@
 use super::common::{Ctx, DataArg, Format, OutArg, ViewArgs};
 use crate::error::Result;
 use crate::metrics::brokers::{GroupBy, brokers};
-use crate::view::View;
 use std::process::ExitCode;
 
 /// List the top brokers with their roles and structural-hole figures.
@@ -36,8 +35,7 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let net = a.data.load(ctx)?;
-    let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
+    let (net, view) = a.view.load(&a.data, ctx)?;
     let r = ctx.stage("brokerage", || brokers(&net, &view, a.by, a.top));
     crate::present::emit(&r, a.format, &a.data.name(), a.out.output.as_deref())?;
     Ok(ExitCode::SUCCESS)

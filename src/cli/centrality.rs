@@ -12,7 +12,6 @@ use crate::algo::{self, CentralityOpts, CentralityTable, Measure};
 use crate::error::Result;
 use crate::metrics::centrality::report;
 use crate::present::Centralities;
-use crate::view::View;
 use std::process::ExitCode;
 
 /// Rank actors by centrality measures.
@@ -60,7 +59,7 @@ pub fn run_on(a: &Args, ctx: &Ctx, net: &crate::model::Network) -> Result<ExitCo
     if measures.is_empty() {
         measures = Measure::ALL.to_vec();
     }
-    let view = ctx.stage("view", || View::build(net, &a.view.opts()))?;
+    let view = a.view.build(net, ctx)?;
     // one stage per measure (closeness and harmonic share their traversals)
     let mut t = CentralityTable::default();
     let mut done: Vec<Measure> = Vec::new();

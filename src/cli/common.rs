@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Kind, Layer, Network};
-use crate::view::{Selection, ViewOpts, Weighting, YearRange};
+use crate::view::{Selection, View, ViewOpts, Weighting, YearRange};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -159,6 +159,18 @@ impl ViewArgs {
             weight: self.weight,
             max_group_size: self.max_group_size,
         }
+    }
+
+    /// Build the view these flags describe of `net` (stage `view`).
+    pub fn build(&self, net: &Network, ctx: &Ctx) -> Result<View> {
+        ctx.stage("view", || View::build(net, &self.opts()))
+    }
+
+    /// Load `data` and build the view these flags describe of it.
+    pub fn load(&self, data: &DataArg, ctx: &Ctx) -> Result<(Network, View)> {
+        let net = data.load(ctx)?;
+        let view = self.build(&net, ctx)?;
+        Ok((net, view))
     }
 }
 

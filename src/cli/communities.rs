@@ -13,7 +13,6 @@ use super::common::{Ctx, DataArg, Format, OutArg, ViewArgs};
 use crate::algo::community::Quality;
 use crate::error::Result;
 use crate::metrics::communities::{CommunitiesOpts, communities};
-use crate::view::View;
 use std::process::ExitCode;
 
 /// Find communities (Leiden) and compare them with an actor attribute.
@@ -49,8 +48,7 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let net = a.data.load(ctx)?;
-    let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
+    let (net, view) = a.view.load(&a.data, ctx)?;
     let opts = CommunitiesOpts {
         quality: a.quality,
         resolution: a.resolution,

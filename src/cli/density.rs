@@ -6,7 +6,6 @@
 use super::common::{Ctx, DataArg, Format, OutArg, ViewArgs};
 use crate::error::Result;
 use crate::metrics::density::{By, density};
-use crate::view::View;
 use std::process::ExitCode;
 
 /// Link density between groups of actors, and the E-I index.
@@ -36,8 +35,7 @@ pub struct Args {
 
 /// Run the subcommand.
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
-    let net = a.data.load(ctx)?;
-    let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
+    let (net, view) = a.view.load(&a.data, ctx)?;
     let out = a.out.output.as_deref();
     let by = match a.by.parse::<By>() {
         Ok(b) if a.permutations == 0 => b,

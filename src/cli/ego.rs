@@ -8,7 +8,6 @@ use crate::error::Result;
 use crate::metrics::brokers::GroupBy;
 use crate::metrics::ego::{ego_network, find_actor_by_id_or_name};
 use crate::output::graph::AttrGraph;
-use crate::view::View;
 use std::process::ExitCode;
 
 /// Output format of `iuinet ego`.
@@ -57,7 +56,7 @@ pub struct Args {
 pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
     let net = a.data.load(ctx)?;
     let ax = find_actor_by_id_or_name(&net, &a.actor)?;
-    let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
+    let view = a.view.build(&net, ctx)?;
     let ego = view.actors.iter().position(|&x| x == ax).ok_or_else(|| {
         usage(format!(
             "actor {:?} is not in the view (its kind is {}; see --kinds)",

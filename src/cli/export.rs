@@ -10,7 +10,6 @@ use super::common::{Ctx, DataArg, ViewArgs, usage};
 use crate::error::Result;
 use crate::output::graph::AttrGraph;
 use crate::output::{edgelist, gexf, graphml, pajek};
-use crate::view::View;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -96,8 +95,7 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
             ));
         }
     };
-    let net = a.data.load(ctx)?;
-    let view = ctx.stage("view", || View::build(&net, &a.view.opts()))?;
+    let (net, view) = a.view.load(&a.data, ctx)?;
     let mut g = ctx.stage("export graph", || {
         if a.two_mode {
             AttrGraph::two_mode(&net, &view)

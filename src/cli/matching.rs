@@ -16,7 +16,6 @@ use crate::error::Result;
 use crate::metrics::ego::find_actor_by_id_or_name;
 use crate::metrics::matching::{MatchOpts, RegionFilter, match_actor, match_all_with};
 use crate::model::Kind;
-use crate::view::View;
 use std::process::ExitCode;
 
 /// Rank unlinked actors as partners for one actor or for every actor of a kind.
@@ -82,7 +81,7 @@ pub fn run_on(a: &Args, ctx: &Ctx, net: &crate::model::Network) -> Result<ExitCo
         Some(id) => Some(find_actor_by_id_or_name(net, id)?),
         None => None,
     };
-    let view = ctx.stage("view", || View::build(net, &a.view.opts()))?;
+    let view = a.view.build(net, ctx)?;
     let o = MatchOpts {
         method: a.method,
         partner_kind: if a.all { a.partner_kind } else { a.kind },

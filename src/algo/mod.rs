@@ -31,19 +31,6 @@ pub mod powerlaw;
 pub mod structural_holes;
 pub mod structure;
 
-/// Small graphs shared by the unit tests.
-#[cfg(test)]
-pub(crate) mod test_graphs {
-    use crate::view::Csr;
-
-    /// Two triangles {0,1,2} and {3,4,5} joined by the edge 2–3, all of
-    /// weight 1: m = 7.
-    pub fn two_triangles() -> Csr {
-        let e = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)];
-        Csr::from_pairs(6, &e).unwrap()
-    }
-}
-
 pub use approx::{ApproxInfo, ApproxOpts, betweenness_approx, sample_size, vertex_diameter_bound};
 pub use betweenness::{
     betweenness, betweenness_csr, betweenness_csr_with, betweenness_incidence,
@@ -65,3 +52,16 @@ pub use paths::{
     traversal,
 };
 pub use rank::{centralization, ranking};
+
+/// Small graphs shared by the unit tests.
+#[cfg(test)]
+pub(crate) mod test_graphs {
+    use crate::view::Csr;
+
+    /// Two triangles {0,1,2} and {3,4,5} joined by the edge 2–3, all of
+    /// weight 1: m = 7.
+    pub fn two_triangles() -> Csr {
+        let e = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)];
+        Csr::from_pairs(6, &e).unwrap()
+    }
+}

@@ -266,7 +266,7 @@ pub fn bar_chart(b: &Bars, size: (u32, u32)) -> Result<String> {
             .flat_map(|(_, v)| v.iter().copied())
             .filter(|x| x.is_finite())
             .fold(0.0f64, f64::max);
-        let mut chart = ChartBuilder::on(&root)
+        let mut chart = ChartBuilder::on(root)
             .margin(12)
             .x_label_area_size(44)
             .y_label_area_size(60)
@@ -532,7 +532,7 @@ pub fn line_chart(l: &Lines, size: (u32, u32)) -> Result<String> {
             .filter(|x| x.is_finite())
             .fold(0.0f64, f64::max);
         let legend_room = if l.series.len() > 1 { 1.35 } else { 1.2 };
-        let mut chart = ChartBuilder::on(&root)
+        let mut chart = ChartBuilder::on(root)
             .margin(14)
             .margin_right(28)
             .x_label_area_size(40)
@@ -606,7 +606,7 @@ pub fn loglog_chart(d: &LogLog, size: (u32, u32)) -> Result<String> {
         } else {
             (0.01, 1.0)
         };
-        let mut chart = ChartBuilder::on(&root)
+        let mut chart = ChartBuilder::on(root)
             .margin(14)
             .margin_right(28)
             .x_label_area_size(44)

@@ -258,3 +258,33 @@ fn inferred_actors_note_and_kind_attr() {
         .code(2)
         .stderr(contains("g.graphml:8:"));
 }
+
+/// Both XML readers report every node without an id and every edge without
+/// both ends at its own line, however many good nodes come first: 60 nodes
+/// on lines 3–62, the node without an id on line 63, edges on 64 and 65.
+#[test]
+fn xml_missing_ends_at_their_lines() {
+    use iuinet::ingest::{Limits, gexf, graphml};
+    let nodes: String = (0..60).map(|i| format!("<node id=\"n{i}\"/>\n")).collect();
+    let body =
+        format!("{nodes}<node/>\n<edge source=\"n1\" target=\"n2\"/>\n<edge target=\"n2\"/>\n");
+    let gml = format!("<?xml version=\"1.0\"?>\n<graphml><graph>\n{body}</graph></graphml>\n");
+    let gexf_doc = format!("<?xml version=\"1.0\"?>\n<gexf><graph>\n{body}</graph></gexf>\n");
+    let lim = Limits::default();
+    let errors = [
+        graphml::parse_bytes(Path::new("x.graphml"), gml.as_bytes(), &lim),
+        gexf::parse_bytes(Path::new("x.gexf"), gexf_doc.as_bytes(), &lim),
+    ];
+    for (e, file) in errors.into_iter().zip(["x.graphml", "x.gexf"]) {
+        let e = e.err().expect("a node without an id is refused");
+        let got: Vec<String> = e.problems().iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            got,
+            [
+                format!("{file}:63: <node> without an id"),
+                format!("{file}:65: <edge> without a source or target"),
+            ],
+            "{file}"
+        );
+    }
+}

@@ -276,7 +276,7 @@ fn xml_missing_ends_at_their_lines() {
         gexf::parse_bytes(Path::new("x.gexf"), gexf_doc.as_bytes(), &lim),
     ];
     for (e, file) in errors.into_iter().zip(["x.graphml", "x.gexf"]) {
-        let e = e.err().expect("a node without an id is refused");
+        let e = e.expect_err("a node without an id is refused");
         let got: Vec<String> = e.problems().iter().map(|p| p.to_string()).collect();
         assert_eq!(
             got,

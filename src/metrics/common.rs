@@ -164,7 +164,8 @@ pub struct Yearly<T> {
     /// Definition, records, denominator.
     #[serde(flatten)]
     pub about: About,
-    /// All selected years (records with no year included).
+    /// All selected years together (records with no year too, unless
+    /// `--years` is given).
     pub overall: T,
     /// By year: every year of the axis ([`Scope::years`]).
     pub by_year: Vec<InYear<T>>,

@@ -89,7 +89,7 @@ pub fn betweenness_csr_with(g: &Csr, weighted: bool, progress: Progress<'_>) -> 
             || Batched::new(n),
             |b, r, acc| {
                 let (s, m) = (&src[r.clone()], &mult[r]);
-                b.run(g, s, m, acc, None);
+                b.run(g, s, m, acc, None, re.span(s[0], s[s.len() - 1]));
                 for (i, (&s, &m)) in s.iter().zip(m).enumerate() {
                     if m > 1.0 {
                         acc[s as usize] += (m - 1.0) * (b.reached[i] as f64 - 2.0);

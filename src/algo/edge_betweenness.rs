@@ -69,7 +69,8 @@ pub fn edge_betweenness(g: &Csr, weighted: bool) -> Vec<EdgeScore> {
             || (Batched::new(n), vec![0.0; n]),
             |(b, node), r, acc| {
                 let src: Vec<u32> = r.map(|v| v as u32).collect();
-                b.run(h, &src, &ones[..src.len()], node, Some(acc));
+                let span = re.span(src[0], src[src.len() - 1]);
+                b.run(h, &src, &ones[..src.len()], node, Some(acc), span);
             },
         );
         let mut raw = vec![0.0; arcs];

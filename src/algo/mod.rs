@@ -31,7 +31,10 @@ pub mod powerlaw;
 pub mod structural_holes;
 pub mod structure;
 
-pub use approx::{ApproxInfo, ApproxOpts, betweenness_approx, sample_size, vertex_diameter_bound};
+pub use approx::{
+    ApproxInfo, ApproxOpts, EXACT_BUDGET, betweenness_approx, exact_betweenness_cost, sample_size,
+    vertex_diameter_bound,
+};
 pub use betweenness::{
     betweenness, betweenness_csr, betweenness_csr_with, betweenness_incidence,
     betweenness_incidence_with, betweenness_with,

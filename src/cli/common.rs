@@ -137,6 +137,11 @@ pub struct ViewArgs {
     /// How parallel links become one weight: none, sum or newman.
     #[arg(long, default_value = "none")]
     pub weight: Weighting,
+    /// Path measures (betweenness, closeness, harmonic) on a weighted view:
+    /// `weight` (length 1/weight) or `hops` (each linked pair one step; the
+    /// weight still counts for strength, eigenvector and PageRank).
+    #[arg(long, default_value = "weight")]
+    pub paths: crate::view::PathLength,
     /// Largest group the view expands into member pairs.
     #[arg(long, default_value_t = crate::view::DEFAULT_MAX_GROUP_SIZE)]
     pub max_group_size: usize,
@@ -158,6 +163,7 @@ impl ViewArgs {
             },
             weight: self.weight,
             max_group_size: self.max_group_size,
+            paths: self.paths,
         }
     }
 

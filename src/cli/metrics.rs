@@ -48,9 +48,16 @@ pub struct Args {
     /// Top actors listed per measure in the network section.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
-    /// Sampled betweenness in the network section.
+    /// Sampled betweenness in the network sections. Without it, each view's
+    /// betweenness is exact when its estimated work is at most 2e10 units
+    /// (about 10 CPU seconds; sources × (arcs + 64 × nodes) per component) and
+    /// sampled (EPS 0.01, delta 0.1, seed 0) above that; `betweenness_method`
+    /// in the JSON says which and why.
     #[command(flatten)]
     pub approx: ApproxArgs,
+    /// Exact betweenness in the network sections whatever it costs.
+    #[arg(long, conflicts_with = "approx")]
+    pub exact: bool,
     #[command(flatten)]
     pub view: ViewArgs,
     #[command(flatten)]
@@ -88,7 +95,11 @@ pub fn run_on(a: &Args, ctx: &Ctx, net: &crate::model::Network) -> Result<ExitCo
             types: a.global_types.clone(),
         },
         density_by: a.density_by,
-        network: NetworkOpts { top: a.top, approx },
+        network: NetworkOpts {
+            top: a.top,
+            approx,
+            exact_budget: (!a.exact).then_some(crate::algo::EXACT_BUDGET),
+        },
         scorecard: crate::metrics::scorecard::ScoreOpts {
             by: a.scorecard_by,
             ..Default::default()

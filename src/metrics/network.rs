@@ -16,11 +16,16 @@ pub struct NetworkOpts {
     pub top: usize,
     /// Sample betweenness instead of computing it exactly.
     pub approx: Option<ApproxOpts>,
+    /// Without `approx`: sample betweenness (with [`ApproxOpts::default`])
+    /// when exact betweenness would cost more work than this (see
+    /// [`algo::exact_betweenness_cost`]); `None` always computes it exactly.
+    pub exact_budget: Option<u64>,
 }
 
 impl NetworkOpts {
     /// All-source traversals the section runs: exact betweenness (unless
-    /// sampled) and closeness/harmonic.
+    /// `--approx`; when the cost rule samples, its pass is reported done at
+    /// once) and closeness/harmonic.
     pub fn traversals(&self) -> u64 {
         1 + u64::from(self.approx.is_none())
     }
@@ -31,6 +36,7 @@ impl Default for NetworkOpts {
         NetworkOpts {
             top: 10,
             approx: None,
+            exact_budget: Some(algo::EXACT_BUDGET),
         }
     }
 }
@@ -100,13 +106,51 @@ pub struct NetworkSummary {
     pub top_pagerank: Vec<Ranked>,
     /// Top actors by k-core number.
     pub top_core: Vec<Ranked>,
-    /// Sampling details when betweenness was approximated (`--approx`);
-    /// absent when exact.
+    /// How betweenness was computed, and why.
+    pub betweenness_method: BetweennessMethod,
+    /// Sampling details when betweenness was approximated; absent when
+    /// exact.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub betweenness_approx: Option<ApproxInfo>,
     /// Clustering, assortativity, degree distribution and distances
     /// (see [`super::structure`]).
     pub structure: super::structure::Structure,
+}
+
+/// How the network summary computed betweenness.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BetweennessMethod {
+    /// `exact` or `sampled` (see `betweenness_approx`).
+    pub method: &'static str,
+    /// `--approx` (sampling asked for), `--exact` (exactness asked for) or
+    /// `cost` (exact when `exact_cost` is within `budget`).
+    pub chosen_by: &'static str,
+    /// Work of exact betweenness on this view: over each component,
+    /// sources × (arcs + 64 × nodes), × 10 for weighted path lengths (see
+    /// [`algo::exact_betweenness_cost`]).
+    pub exact_cost: u64,
+    /// The budget the cost was compared with (`cost` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget: Option<u64>,
+}
+
+impl BetweennessMethod {
+    /// The choice for a view whose exact betweenness costs `cost` arc
+    /// visits, and the sampling options when it is sampled.
+    pub fn choose(o: &NetworkOpts, cost: u64) -> (BetweennessMethod, Option<ApproxOpts>) {
+        let (approx, chosen_by) = match (o.approx, o.exact_budget) {
+            (Some(a), _) => (Some(a), "--approx"),
+            (None, None) => (None, "--exact"),
+            (None, Some(b)) => ((cost > b).then(ApproxOpts::default), "cost"),
+        };
+        let m = BetweennessMethod {
+            method: if approx.is_some() { "sampled" } else { "exact" },
+            chosen_by,
+            exact_cost: cost,
+            budget: o.exact_budget.filter(|_| chosen_by == "cost"),
+        };
+        (m, approx)
+    }
 }
 
 /// Component label of every node (labels are the smallest node of the
@@ -156,6 +200,12 @@ pub fn network_summary_with(
     let largest = size.iter().copied().max().unwrap_or(0);
     let nf = n as f64;
     let centralization = algo::centralization(&deg, (nf - 1.0) * (nf - 2.0));
+    let cost = algo::exact_betweenness_cost(csr, algo::is_weighted(view));
+    let (method, approx) = BetweennessMethod::choose(o, cost);
+    if approx.is_some() && o.approx.is_none() {
+        // the exact pass counted in `NetworkOpts::traversals` is not run
+        progress(n as u64);
+    }
     let ct = crate::algo::centrality_with(
         view,
         &CentralityOpts {
@@ -167,7 +217,7 @@ pub fn network_summary_with(
                 Measure::Pagerank,
                 Measure::Core,
             ],
-            approx: o.approx,
+            approx,
             top_edges: None,
         },
         progress,
@@ -197,6 +247,7 @@ pub fn network_summary_with(
         top_eigenvector: top(net, view, &scores(Measure::Eigenvector), o.top),
         top_pagerank: top(net, view, &scores(Measure::Pagerank), o.top),
         top_core: top(net, view, &scores(Measure::Core), o.top),
+        betweenness_method: method,
         betweenness_approx: ct.approx,
         structure: super::structure::structure(net, view),
     }

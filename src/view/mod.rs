@@ -14,7 +14,7 @@ mod selection;
 pub use crate::model::YearRange;
 pub use csr::{Csr, Incidence};
 pub use links::{PairLinks, pair_links};
-pub use selection::{Record, Selection, Weighting};
+pub use selection::{PathLength, Record, Selection, Weighting};
 
 use crate::error::{Error, Result};
 use crate::model::{ActorIx, Network};
@@ -34,6 +34,9 @@ pub struct ViewOpts {
     pub weight: Weighting,
     /// Largest group (selected members) that may be expanded into pairs.
     pub max_group_size: usize,
+    /// Path measures on a weighted view: length 1/weight (default) or hops.
+    #[serde(skip_serializing_if = "PathLength::is_weight")]
+    pub paths: PathLength,
 }
 
 impl Default for ViewOpts {
@@ -42,6 +45,7 @@ impl Default for ViewOpts {
             selection: Selection::default(),
             weight: Weighting::None,
             max_group_size: DEFAULT_MAX_GROUP_SIZE,
+            paths: PathLength::Weight,
         }
     }
 }

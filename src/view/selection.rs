@@ -19,6 +19,28 @@ crate::names! {
     }
 }
 
+crate::names! {
+    /// What one step of a path measure (betweenness, closeness, harmonic)
+    /// costs on a weighted view.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum PathLength("path length") {
+        /// Length 1/weight: strongly tied pairs are close (Newman 2001).
+        #[default]
+        Weight = "weight",
+        /// Every linked pair is one step, whatever its weight; the weight
+        /// still counts for strength, eigenvector and PageRank.
+        Hops = "hops",
+    }
+}
+
+impl PathLength {
+    /// The default (1/weight), left out of JSON.
+    pub fn is_weight(&self) -> bool {
+        *self == PathLength::Weight
+    }
+}
+
 /// Which layers, years and actor kinds a view keeps.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Selection {

@@ -134,3 +134,33 @@ fn bad_arguments_exit_2() {
         .assert()
         .failure();
 }
+
+#[test]
+fn paths_in_hops_keep_the_weight_for_strength_only() {
+    // davis (women × events): with Newman weights, `--paths hops` gives the
+    // path measures of the unweighted view and the weighted measures of
+    // the weighted one
+    let json = |args: &[&str]| -> Value {
+        let mut a = vec!["centrality", "tests/fixtures/davis", "--format", "json"];
+        a.extend_from_slice(args);
+        serde_json::from_slice(&run("2", &a)).unwrap()
+    };
+    let hops = json(&["--weight", "newman", "--paths", "hops"]);
+    let plain = json(&["--weight", "none"]);
+    let weighted = json(&["--weight", "newman"]);
+    assert_eq!(hops["view"]["paths"], "hops");
+    assert!(weighted["view"].get("paths").is_none());
+    let nodes = |v: &Value| v["nodes"].as_array().unwrap().clone();
+    let (h, p, w) = (nodes(&hops), nodes(&plain), nodes(&weighted));
+    let mut differs = false;
+    for i in 0..h.len() {
+        for k in ["betweenness", "closeness", "harmonic"] {
+            assert_eq!(h[i][k], p[i][k], "{k} of node {i}");
+            differs |= h[i][k] != w[i][k];
+        }
+        for k in ["strength", "eigenvector", "pagerank"] {
+            assert_eq!(h[i][k], w[i][k], "{k} of node {i}");
+        }
+    }
+    assert!(differs, "weighted path lengths change some path measure");
+}

@@ -693,3 +693,54 @@ fn network_centralization_path_and_star() {
     assert_eq!(s.top_closeness[0].id, "h");
     assert!(s.betweenness_approx.is_none());
 }
+
+#[test]
+fn betweenness_is_exact_within_the_budget_and_sampled_above_it() {
+    // a path a – b – c – d: 2 sources (b, c; the ends are folded) ×
+    // (6 arcs + 64 × 4 nodes) = 524 units of work
+    let net = iuinet::ingest::from_csv_strs(
+        "id,kind\na,firm\nb,firm\nc,firm\nd,firm\n",
+        None,
+        None,
+        Some("source,target\na,b\nb,c\nc,d\n"),
+    )
+    .expect("net");
+    let view = View::build(&net, &ViewOpts::default()).expect("view");
+    let with = |budget: Option<u64>, approx| {
+        network_summary(
+            &net,
+            &view,
+            &NetworkOpts {
+                exact_budget: budget,
+                approx,
+                ..NetworkOpts::default()
+            },
+        )
+    };
+    let within = with(Some(524), None);
+    assert_eq!(within.betweenness_method.method, "exact");
+    assert_eq!(within.betweenness_method.chosen_by, "cost");
+    assert_eq!(within.betweenness_method.exact_cost, 524);
+    assert!(within.betweenness_approx.is_none());
+    let above = with(Some(523), None);
+    assert_eq!(above.betweenness_method.method, "sampled");
+    let info = above.betweenness_approx.expect("sampling details");
+    assert_eq!(info.opts, iuinet::algo::ApproxOpts::default());
+    let forced = with(None, None);
+    assert_eq!(
+        (
+            forced.betweenness_method.method,
+            forced.betweenness_method.chosen_by
+        ),
+        ("exact", "--exact")
+    );
+    assert!(forced.betweenness_method.budget.is_none());
+    let asked = with(Some(u64::MAX), Some(iuinet::algo::ApproxOpts::default()));
+    assert_eq!(
+        (
+            asked.betweenness_method.method,
+            asked.betweenness_method.chosen_by
+        ),
+        ("sampled", "--approx")
+    );
+}

@@ -22,6 +22,7 @@
 //! reverse BFS order) only in the last bits.
 
 use crate::view::Csr;
+use std::ops::Range;
 
 /// Sources per batch (lanes of one `u64`).
 pub(crate) const BATCH: usize = 64;
@@ -104,8 +105,9 @@ impl Batched {
         mult: &[f64],
         node: &mut [f64],
         arcs: Option<&mut [f64]>,
+        span: Range<usize>,
     ) {
-        self.forward(g, src);
+        self.forward(g, src, span);
         self.backward(g, mult, node, arcs);
     }
 
@@ -128,8 +130,8 @@ impl Batched {
     }
 
     /// The forward pass alone: levels, σ and `reached` of every lane.
-    pub(crate) fn forward(&mut self, g: &Csr, src: &[u32]) {
-        self.forward_until(g, src, &[]);
+    pub(crate) fn forward(&mut self, g: &Csr, src: &[u32], span: Range<usize>) {
+        self.forward_until(g, src, &[], span);
     }
 
     /// [`Batched::forward`], stopping after the first level at which every
@@ -137,12 +139,22 @@ impl Batched {
     /// is reachable). Levels, σ and distances up to that level are final,
     /// which is all a path ending at a target needs; deeper nodes are not
     /// visited and `reached` counts only what was visited.
-    pub(crate) fn forward_until(&mut self, g: &Csr, src: &[u32], targets: &[(u32, usize)]) {
-        let n = g.n();
+    ///
+    /// `span` holds every node reachable from `src` and every target (a
+    /// union of whole components, see `paths::locality`): nodes outside it
+    /// are neither read nor reset, so a batch in one of many components
+    /// costs that component only.
+    pub(crate) fn forward_until(
+        &mut self,
+        g: &Csr,
+        src: &[u32],
+        targets: &[(u32, usize)],
+        span: Range<usize>,
+    ) {
         let k = src.len();
         debug_assert!(k <= BATCH);
         let unused = if k == BATCH { 0 } else { !((1u64 << k) - 1) };
-        self.seen.fill(unused);
+        self.seen[span.clone()].fill(unused);
         self.clear_rows();
         self.lstart.clear();
         self.lstart.push(0);
@@ -159,9 +171,10 @@ impl Batched {
         }
         self.lstart.push(self.levels.len());
         // Σ deg over nodes some lane has not reached yet
-        let mut unseen_arcs: usize = (0..n as u32)
-            .filter(|&v| self.seen[v as usize] != u64::MAX)
-            .map(|v| g.degree(v))
+        let mut unseen_arcs: usize = span
+            .clone()
+            .filter(|&v| self.seen[v] != u64::MAX)
+            .map(|v| g.degree(v as u32))
             .sum();
         let mut d = 0;
         while self.lstart[d] < self.lstart[d + 1] {
@@ -191,8 +204,8 @@ impl Batched {
                     }
                 }
             } else {
-                for v in 0..n as u32 {
-                    let vu = v as usize;
+                for vu in span.clone() {
+                    let v = vu as u32;
                     let seen = self.seen[vu];
                     if seen == u64::MAX {
                         continue;

@@ -46,6 +46,7 @@ pub fn traversal(view: &View) -> Traversal {
 /// Whether a view's weighting makes path lengths weighted.
 pub fn is_weighted(view: &View) -> bool {
     view.opts.weight != crate::view::Weighting::None
+        && view.opts.paths == crate::view::PathLength::Weight
 }
 
 /// NetworkX's `normalized=True` scale for undirected node betweenness of a

@@ -99,8 +99,18 @@ impl MsBfs {
 
     /// BFS from `src` (at most [`LANES`] sources) at once; `out[i]` gets
     /// the sums of `src[i]`.
-    pub(crate) fn run(&mut self, g: &Csr, src: &[u32], out: &mut [DistanceSums]) {
-        let n = g.n();
+    ///
+    /// `span` holds every node reachable from `src` (a union of whole
+    /// components, see `paths::locality`): nodes outside it are neither
+    /// read nor reset, so a batch in one of many components costs that
+    /// component only.
+    pub(crate) fn run(
+        &mut self,
+        g: &Csr,
+        src: &[u32],
+        out: &mut [DistanceSums],
+        span: std::ops::Range<usize>,
+    ) {
         let k = src.len();
         debug_assert!(k <= LANES && out.len() == k);
         // lanes past the batch count as seen everywhere, so they never move
@@ -116,9 +126,9 @@ impl MsBfs {
             *w = !used;
         }
         let full: Bits = [u64::MAX; W];
-        self.seen.fill(unused);
-        self.frontier.fill(ZERO);
-        self.next.fill(ZERO);
+        self.seen[span.clone()].fill(unused);
+        self.frontier[span.clone()].fill(ZERO);
+        self.next[span.clone()].fill(ZERO);
         self.active.clear();
         for (i, &s) in src.iter().enumerate() {
             let s = s as usize;
@@ -135,9 +145,10 @@ impl MsBfs {
             };
         }
         // Σ deg over nodes that some source has not reached yet
-        let mut unseen_arcs: usize = (0..n as u32)
-            .filter(|&v| self.seen[v as usize] != full)
-            .map(|v| g.degree(v))
+        let mut unseen_arcs: usize = span
+            .clone()
+            .filter(|&v| self.seen[v] != full)
+            .map(|v| g.degree(v as u32))
             .sum();
         let mut d = 0u32;
         while !self.active.is_empty() {
@@ -146,15 +157,15 @@ impl MsBfs {
             if frontier_arcs <= unseen_arcs {
                 self.top_down(g);
             } else {
-                self.bottom_up(g, &full);
+                self.bottom_up(g, &full, span.clone());
             }
             // settle the level: new bits become seen and the next frontier
-            for f in &mut self.frontier {
+            for f in &mut self.frontier[span.clone()] {
                 *f = ZERO;
             }
             self.active.clear();
             self.count[..k].fill(0);
-            for v in 0..n {
+            for v in span.clone() {
                 let nx = self.next[v];
                 if !any(&nx) {
                     continue;
@@ -202,8 +213,8 @@ impl MsBfs {
         }
     }
 
-    fn bottom_up(&mut self, g: &Csr, full: &Bits) {
-        for v in 0..g.n() {
+    fn bottom_up(&mut self, g: &Csr, full: &Bits, span: std::ops::Range<usize>) {
+        for v in span {
             let seen = self.seen[v];
             if seen == *full {
                 continue;
@@ -265,7 +276,8 @@ pub fn distance_sums(g: &Csr, progress: crate::algo::Progress<'_>) -> Vec<Distan
                 .map(|v| v as u32)
                 .collect();
             let mut out = vec![DistanceSums::default(); src.len()];
-            bfs.run(g, &src, &mut out);
+            let span = r.span(src[0], src[src.len() - 1]);
+            bfs.run(g, &src, &mut out, span);
             progress(src.len() as u64);
             out
         },

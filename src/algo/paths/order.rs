@@ -25,12 +25,23 @@ pub(crate) struct Relabelled {
     pub g: Csr,
     /// New number of each original node.
     pub new_of: Vec<u32>,
+    /// First new number of each component (components are consecutive
+    /// ranges of new numbers), then n.
+    pub comp: Vec<u32>,
 }
 
 impl Relabelled {
     /// `x[new_of[v]]` for every original node v, in original order.
     pub(crate) fn back<T: Copy>(&self, x: &[T]) -> Vec<T> {
         self.new_of.iter().map(|&i| x[i as usize]).collect()
+    }
+
+    /// The new numbers of the components holding new numbers `lo..=hi`
+    /// (`lo ≤ hi`): every node a traversal from one of them can reach.
+    pub(crate) fn span(&self, lo: u32, hi: u32) -> std::ops::Range<usize> {
+        let first = self.comp.partition_point(|&c| c <= lo) - 1;
+        let last = self.comp.partition_point(|&c| c <= hi);
+        self.comp[first] as usize..self.comp[last] as usize
     }
 }
 
@@ -46,10 +57,12 @@ pub(crate) fn locality(g: &Csr) -> Relabelled {
     let mut new_of = vec![u32::MAX; n];
     let mut order: Vec<u32> = Vec::with_capacity(n);
     let mut fresh: Vec<u32> = Vec::new();
+    let mut comp = Vec::new();
     for &root in &roots {
         if new_of[root as usize] != u32::MAX {
             continue;
         }
+        comp.push(order.len() as u32);
         new_of[root as usize] = order.len() as u32;
         order.push(root);
         let mut head = order.len() - 1;
@@ -70,6 +83,7 @@ pub(crate) fn locality(g: &Csr) -> Relabelled {
             }
         }
     }
+    comp.push(n as u32);
     let mut offsets = Vec::with_capacity(n + 1);
     let mut targets = Vec::with_capacity(g.targets.len());
     offsets.push(0u32);
@@ -86,6 +100,7 @@ pub(crate) fn locality(g: &Csr) -> Relabelled {
             weights: Vec::new(),
         },
         new_of,
+        comp,
     }
 }
 
@@ -114,5 +129,11 @@ mod tests {
             r.back(&[10, 11, 12, 13, 14, 15]),
             vec![12, 10, 11, 14, 13, 15]
         );
+        // two components: new numbers 0..5 and 5..6
+        assert_eq!(r.comp, vec![0, 5, 6]);
+        assert_eq!(r.span(0, 0), 0..5);
+        assert_eq!(r.span(4, 4), 0..5);
+        assert_eq!(r.span(5, 5), 5..6);
+        assert_eq!(r.span(3, 5), 0..6);
     }
 }

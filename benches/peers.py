@@ -96,8 +96,9 @@ def prepare(name, binary):
         ids = ids_of(binary, data)
         ix = {a: i for i, a in enumerate(ids)}
         edges = []
-        for line in out.splitlines():
-            if line.startswith("#") or not line.strip():
+        for i, line in enumerate(out.splitlines()):
+            # comments, blank lines and the edge list's header row
+            if line.startswith("#") or not line.strip() or (i == 0 and line.startswith("source\t")):
                 continue
             a, b = line.split("\t")[:2]
             edges.append((ix[a], ix[b]))

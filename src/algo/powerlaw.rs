@@ -317,14 +317,24 @@ pub fn fit_discrete(data: &[u64], o: &PowerLawOpts) -> Option<PowerLawFit> {
     let sd0 = (logs.iter().map(|l| (l - mu0) * (l - mu0)).sum::<f64>() / n)
         .sqrt()
         .max(0.1);
+    // each distinct tail value's probability once per evaluation (degrees
+    // repeat a lot), summed in tail order as before: the same bits
+    let mut distinct: Vec<u64> = tail.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let slot: Vec<usize> = tail
+        .iter()
+        .map(|v| distinct.partition_point(|d| d < v))
+        .collect();
     let nll = |p: [f64; 2]| {
         if p[1] <= 0.0 {
             return f64::INFINITY;
         }
-        -tail
+        let lp: Vec<f64> = distinct
             .iter()
             .map(|&v| lognormal_ln_p(v as f64, xm, p[0], p[1]))
-            .sum::<f64>()
+            .collect();
+        -slot.iter().map(|&i| lp[i]).sum::<f64>()
     };
     let [mu, sigma] = nelder_mead(nll, [mu0, sd0], [0.5, 0.25 * sd0], 1e-9);
     let d_ln: Vec<f64> = tail

@@ -39,7 +39,7 @@ use crate::model::{
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 const NY: usize = 5;
@@ -503,11 +503,16 @@ const FOREIGN_WORDS: [&str; 8] = [
 fn unique_names(ag: &mut [Ag]) {
     let mut taken: HashSet<String> = ag.iter().map(|a| a.name.clone()).collect();
     let mut seen: HashSet<String> = HashSet::new();
+    // the next suffix to try per repeated name: "B n" can only be taken by
+    // an original name or by an earlier repeat of B, whose suffixes rise,
+    // so resuming after the last one gives the smallest free suffix without
+    // rescanning (rescanning made the scale-100 dataset quadratic)
+    let mut next: HashMap<String, u64> = HashMap::new();
     for a in ag.iter_mut() {
         if seen.insert(a.name.clone()) {
             continue;
         }
-        let mut n = 2;
+        let mut n = next.get(&a.name).copied().unwrap_or(2);
         let name = loop {
             let c = format!("{} {n}", a.name);
             if !taken.contains(&c) {
@@ -515,6 +520,7 @@ fn unique_names(ag: &mut [Ag]) {
             }
             n += 1;
         };
+        next.insert(a.name.clone(), n + 1);
         taken.insert(name.clone());
         seen.insert(name.clone());
         a.name = name;

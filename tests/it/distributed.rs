@@ -309,6 +309,50 @@ fn different_data_stops_every_process() {
     no_output(dir.path(), &out);
 }
 
+// The same data but other flags (here --measures) is refused too; the data
+// path and -o may differ.
+#[test]
+fn different_flags_stop_every_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let hosts = hostfile(dir.path(), 2);
+    let out = dir.path().join("c.json");
+    let o = out.to_str().unwrap();
+    let kids = [
+        start(
+            &hosts,
+            2,
+            0,
+            &[
+                "centrality",
+                "tests/fixtures/karate",
+                "--measures",
+                "degree",
+                "-o",
+                o,
+            ],
+            &[],
+        ),
+        start(
+            &hosts,
+            2,
+            1,
+            &[
+                "centrality",
+                "tests/fixtures/karate/",
+                "--measures",
+                "closeness",
+            ],
+            &[],
+        ),
+    ];
+    for p in kids {
+        let (st, err) = wait(p, Duration::from_secs(60));
+        assert_eq!(st.code(), Some(2), "{err}");
+        assert!(err.contains("run the same command"), "{err}");
+    }
+    no_output(dir.path(), &out);
+}
+
 #[test]
 fn other_commands_and_bad_flags_are_refused() {
     let run = |args: &[&str]| {

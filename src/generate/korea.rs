@@ -25,7 +25,10 @@
 //! Scale F ≥ 1.5 runs round(F) independent copies of all this at scale
 //! F / round(F) and merges them (actors appended, mini clusters of copy c ≥ 1
 //! suffixed `~<c+1>`, groups and ties renumbered per year), so that the
-//! per-actor structure of scale 1 is kept while the totals grow linearly.
+//! per-actor structure of scale 1 is kept while the totals grow linearly;
+//! 2 % of the business-tie pairs then exchange partners across copies,
+//! which links the copies without changing any actor's ties
+//! ([`exchange_across_copies`]).
 //!
 //! Time O(participations + project memberships + ties) expected; memory
 //! the records themselves.
@@ -564,6 +567,8 @@ pub fn korea_iccp_with_progress(
     let mut projects: Vec<Group> = Vec::new();
     let mut ties: Vec<Tie> = Vec::new();
     let mut years_rows: Vec<ActorYear> = Vec::new();
+    // end of each copy's ties in `ties`
+    let mut copy_ends: Vec<usize> = Vec::with_capacity(copies);
     for c in 0..copies {
         let sub = GenOpts {
             scale: opts.scale / copies as f64,
@@ -593,6 +598,7 @@ pub fn korea_iccp_with_progress(
             t.target += offset as ActorIx;
             ties.push(t);
         }
+        copy_ends.push(ties.len());
         for mut r in std::mem::take(&mut g.years_rows) {
             r.actor += offset as ActorIx;
             years_rows.push(r);
@@ -605,6 +611,7 @@ pub fn korea_iccp_with_progress(
     let Some(mut base) = base else {
         return Err(Error::Usage("--scale: no copies to generate".into()));
     };
+    exchange_across_copies(&mut ties, &base.ag, &copy_ends, opts.seed);
     // Year order, then one serial per year and layer across the copies.
     events.sort_by_key(|g| g.year);
     projects.sort_by_key(|g| g.year);
@@ -619,6 +626,100 @@ pub fn korea_iccp_with_progress(
     base.opts = *opts;
     let net = base.finish();
     Ok(net)
+}
+
+/// Share of the firm pairs with business ties in each copy whose far end is
+/// exchanged with a like pair of another copy (see
+/// [`exchange_across_copies`]).
+const CROSS_COPY_SHARE: f64 = 0.02;
+
+/// Connects the copies of a scaled programme without changing any count
+/// the calibration reads. A share [`CROSS_COPY_SHARE`] of the linked pairs
+/// a → b whose ties are all business ties (purchase, sales, supply,
+/// mentoring), picked at random, exchange partners with a pair x → y of
+/// another copy whose ties have the same types and years and whose ends
+/// have the same regions, size (300+ employees or not) and country (Korea
+/// or abroad): a → b and x → y become a → y and x → b, every tie of each
+/// pair moving along. So every actor keeps its ties of each type and year
+/// and its number of distinct partners, every region pair and size pair
+/// keeps its ties, and no actor meets a partner before both take part;
+/// only the copy the partner is in changes. Pairs are tried in the order
+/// of their first tie and partners drawn from the seeded RNG, so the
+/// result is deterministic; time linear in the ties.
+fn exchange_across_copies(ties: &mut [Tie], ag: &[Ag], copy_ends: &[usize], seed: u64) {
+    type End = (Option<usize>, bool, bool);
+    type Key = ([End; 2], Vec<(&'static str, Option<i32>)>);
+    let end = |a: ActorIx| {
+        let a = &ag[a as usize];
+        (a.region, a.large(), a.country == "KR")
+    };
+    let business = |t: &Tie| {
+        crate::model::BUSINESS_TIE_TYPES
+            .into_iter()
+            .find(|k| *k == t.kind)
+    };
+    // the oriented pairs, in the order of their first tie, with their ties
+    let mut index: HashMap<(ActorIx, ActorIx), usize> = HashMap::new();
+    let mut pairs: Vec<Vec<usize>> = Vec::new();
+    for (i, t) in ties.iter().enumerate() {
+        let p = *index.entry((t.source, t.target)).or_insert_with(|| {
+            pairs.push(Vec::new());
+            pairs.len() - 1
+        });
+        pairs[p].push(i);
+    }
+    let key = |p: &[usize]| -> Option<Key> {
+        let (s, t) = (ties[p[0]].source, ties[p[0]].target);
+        if index.contains_key(&(t, s)) {
+            return None;
+        }
+        let mut recs = Vec::with_capacity(p.len());
+        for &i in p {
+            recs.push((business(&ties[i])?, ties[i].year));
+        }
+        recs.sort_unstable();
+        Some(([end(s), end(t)], recs))
+    };
+    let keys: Vec<Option<Key>> = pairs.iter().map(|p| key(p)).collect();
+    let mut buckets: HashMap<&Key, Vec<usize>> = HashMap::new();
+    for (p, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            buckets.entry(k).or_default().push(p);
+        }
+    }
+    let copy_of = |p: usize| copy_ends.partition_point(|&e| e <= pairs[p][0]);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0xC0C0_A5A5_0000_0001);
+    let mut exchanged = vec![false; pairs.len()];
+    let mut made: HashSet<(ActorIx, ActorIx)> = HashSet::new();
+    for p in 0..pairs.len() {
+        if exchanged[p] || !rng.random_bool(CROSS_COPY_SHARE) {
+            continue;
+        }
+        let Some(bucket) = keys[p].as_ref().and_then(|k| buckets.get(k)) else {
+            continue;
+        };
+        // a few draws: most of a bucket lies in other copies
+        for _ in 0..4 {
+            let q = bucket[rng.random_range(0..bucket.len())];
+            let (a, b) = (ties[pairs[p][0]].source, ties[pairs[p][0]].target);
+            let (x, y) = (ties[pairs[q][0]].source, ties[pairs[q][0]].target);
+            let fresh = |u: ActorIx, v: ActorIx| !made.contains(&(u.min(v), u.max(v)));
+            if exchanged[q] || copy_of(q) == copy_of(p) || !fresh(a, y) || !fresh(x, b) {
+                continue;
+            }
+            for &i in &pairs[p] {
+                ties[i].target = y;
+            }
+            for &i in &pairs[q] {
+                ties[i].target = b;
+            }
+            made.insert((a.min(y), a.max(y)));
+            made.insert((x.min(b), x.max(b)));
+            exchanged[p] = true;
+            exchanged[q] = true;
+            break;
+        }
+    }
 }
 
 /// Copies of the scale-1 programme at `scale`: 1 below 1.5, else

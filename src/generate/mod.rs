@@ -32,8 +32,9 @@ pub struct GenOpts {
     /// Size factor: actors, events, participations, projects and ties all
     /// scale linearly. From 1.5 on, round(scale) independent copies of the
     /// programme at scale / round(scale) are merged (mini clusters of copy
-    /// c ≥ 1 are `<mc-id>~<c+1>`), so per-actor structure (event sizes,
-    /// partners per actor) stays that of scale 1; below 1.5 one programme is
+    /// c ≥ 1 are `<mc-id>~<c+1>`) and linked by exchanging business
+    /// partners, so per-actor structure (event sizes, partners per actor)
+    /// stays that of scale 1; below 1.5 one programme is
     /// scaled and the mini clusters stay the real 49–55. The exact-count
     /// targets hold at scale 1.
     pub scale: f64,

@@ -91,8 +91,16 @@ fn scale_10_has_ten_times_the_actors() {
     }
     let (big, small) = realism_checks::hub_ratio(&ten, 2009);
     assert!(big >= 3.0 * small, "hub ratio {big:.2} / {small:.2}");
-    let r = realism_checks::business(&ten).assortativity();
+    let business = realism_checks::business(&ten);
+    let r = business.assortativity();
     assert!(r < -0.1, "business-tie assortativity {r}");
+    // The copies are linked through exchanged business partners: the giant
+    // component spans them (ten apart, it would hold about a tenth).
+    let collaboration = realism_checks::collaboration(&ten);
+    for (view, g) in [("collaboration", &collaboration), ("business", &business)] {
+        let s = g.giant_share();
+        assert!(s > 0.95, "{view}: giant component {s:.3}");
+    }
     // The caps give way only where a mini cluster's event needs more members
     // than are under their cap (the yearly totals come first): seed 3 has one
     // firm at 64 and 63 events in two of its 124,548 actor-years.

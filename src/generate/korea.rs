@@ -648,14 +648,25 @@ pub fn korea_iccp_with_progress(
             None => base = Some(g),
             Some(b) => b.ag.append(&mut g.ag),
         }
+        if c == 0 {
+            // the other copies are about as large: grow once, not by doubling
+            let more = copies - 1;
+            events.reserve(events.len() * more);
+            projects.reserve(projects.len() * more);
+            ties.reserve(ties.len() * more);
+            years_rows.reserve(years_rows.len() * more);
+            if let Some(b) = &mut base {
+                b.ag.reserve(b.ag.len() * more);
+            }
+        }
     }
     let Some(mut base) = base else {
         return Err(Error::Usage("--scale: no copies to generate".into()));
     };
     // Year order, then one serial per year and layer across the copies.
-    events.sort_by_key(|g| g.year);
-    projects.sort_by_key(|g| g.year);
-    ties.sort_by_key(|t| t.year);
+    let mut events = by_year(events, |g| g.year);
+    let mut projects = by_year(projects, |g| g.year);
+    let ties = by_year(ties, |t| t.year);
     renumber(&mut events, "ev", 5);
     renumber(&mut projects, "pj", 4);
     events.append(&mut projects);
@@ -666,6 +677,31 @@ pub fn korea_iccp_with_progress(
     base.opts = *opts;
     let net = base.finish();
     Ok(net)
+}
+
+/// `items` stably sorted by year (no year first): the order of
+/// `sort_by_key(year)`, by moving each item twice instead of sorting the
+/// merged copies' records.
+fn by_year<T>(items: Vec<T>, year: impl Fn(&T) -> Option<i32>) -> Vec<T> {
+    let mut count: std::collections::BTreeMap<Option<i32>, usize> = Default::default();
+    for x in &items {
+        *count.entry(year(x)).or_default() += 1;
+    }
+    let mut buckets: std::collections::BTreeMap<Option<i32>, Vec<T>> = count
+        .into_iter()
+        .map(|(y, n)| (y, Vec::with_capacity(n)))
+        .collect();
+    let n = items.len();
+    for x in items {
+        if let Some(v) = buckets.get_mut(&year(&x)) {
+            v.push(x);
+        }
+    }
+    let mut out = Vec::with_capacity(n);
+    for (_, mut v) in buckets {
+        out.append(&mut v);
+    }
+    out
 }
 
 /// Copies of the scale-1 programme at `scale`: 1 below 1.5, else

@@ -19,7 +19,7 @@ use iuinet::algo::{self, ApproxOpts, CentralityOpts, Measure};
 use iuinet::error::Error;
 use iuinet::metrics;
 use iuinet::model::{Kind, Layer, Network as CoreNetwork};
-use iuinet::view::{Selection, View as CoreView, ViewOpts, Weighting, YearRange};
+use iuinet::view::{PathLength, Selection, View as CoreView, ViewOpts, Weighting, YearRange};
 use numpy::{IntoPyArray, PyArray1};
 use pyo3::create_exception;
 use pyo3::exceptions::{
@@ -176,12 +176,13 @@ fn json_text<T: serde::Serialize>(v: &T) -> PyResult<String> {
 }
 
 /// View options from the keyword arguments of `Network.view` (the CLI's
-/// `--layers --years --kinds --weight --max-group-size`).
+/// `--layers --years --kinds --weight --paths --max-group-size`).
 fn view_opts(
     layers: Option<Vec<String>>,
     years: Option<String>,
     kinds: Option<Vec<String>>,
     weight: &str,
+    paths: &str,
     max_group_size: Option<usize>,
 ) -> PyResult<ViewOpts> {
     let mut selection = Selection::default();
@@ -201,6 +202,7 @@ fn view_opts(
     let mut o = ViewOpts {
         selection,
         weight: parse::<Weighting>("weight", weight)?,
+        paths: parse::<PathLength>("paths", paths)?,
         ..ViewOpts::default()
     };
     if let Some(g) = max_group_size {
@@ -274,7 +276,7 @@ impl Network {
     }
 
     /// `iuinet metrics`, as JSON text.
-    #[pyo3(signature = (only, global_types, density_by, top, approx, approx_delta, seed, layers, years, kinds, weight, max_group_size))]
+    #[pyo3(signature = (only, global_types, density_by, top, approx, approx_delta, seed, layers, years, kinds, weight, paths, max_group_size))]
     #[allow(clippy::too_many_arguments)]
     fn metrics_json(
         &self,
@@ -290,10 +292,11 @@ impl Network {
         years: Option<String>,
         kinds: Option<Vec<String>>,
         weight: &str,
+        paths: &str,
         max_group_size: Option<usize>,
     ) -> PyResult<String> {
         use metrics::document::{MetricsOpts, Section};
-        let vo = view_opts(layers, years, kinds, weight, max_group_size)?;
+        let vo = view_opts(layers, years, kinds, weight, paths, max_group_size)?;
         let mut opts = MetricsOpts {
             only: only.map(|o| parse_all::<Section>("only", &o)).transpose()?,
             density_by: parse("density_by", density_by)?,
@@ -314,7 +317,8 @@ impl Network {
     }
 
     /// Build an analysis view.
-    #[pyo3(signature = (layers=None, years=None, kinds=None, weight="none", max_group_size=None))]
+    #[pyo3(signature = (layers=None, years=None, kinds=None, weight="none", paths="weight", max_group_size=None))]
+    #[allow(clippy::too_many_arguments)]
     fn view(
         &self,
         py: Python<'_>,
@@ -322,9 +326,10 @@ impl Network {
         years: Option<String>,
         kinds: Option<Vec<String>>,
         weight: &str,
+        paths: &str,
         max_group_size: Option<usize>,
     ) -> PyResult<View> {
-        let opts = view_opts(layers, years, kinds, weight, max_group_size)?;
+        let opts = view_opts(layers, years, kinds, weight, paths, max_group_size)?;
         let net = &*self.net;
         let v = interruptible(py, |_| CoreView::build(net, &opts))?.map_err(py_err)?;
         Ok(View {

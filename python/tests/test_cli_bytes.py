@@ -73,6 +73,26 @@ def test_centrality_embedded(cli, default_net):
     )
 
 
+def test_path_lengths_in_hops(cli):
+    # a weighted view whose path measures count hops: the CLI's --paths hops
+    net = iuinet.load(fixture_path("lesmis"))
+    ms = "strength,betweenness,closeness,harmonic"
+    hops = same(
+        cli("centrality", fixture_path("lesmis"), "--measures", ms, "--weight", "sum", "--paths", "hops", "--format", "json"),
+        net.view(weight="sum", paths="hops").centrality(ms, raw=True),
+    )
+    weighted = json.loads(net.view(weight="sum").centrality(ms, raw=True))
+    assert hops["view"]["paths"] == "hops"
+    assert [a["strength"] for a in hops["nodes"]] == [a["strength"] for a in weighted["nodes"]]
+    assert [a["betweenness"] for a in hops["nodes"]] != [a["betweenness"] for a in weighted["nodes"]]
+    same(
+        cli("metrics", fixture_path("lesmis"), "--only", "network", "--weight", "sum", "--paths", "hops"),
+        net.metrics(only="network", weight="sum", paths="hops", raw=True),
+    )
+    with pytest.raises(ValueError, match="paths"):
+        net.view(paths="metres")
+
+
 def test_brokers(cli, default_net):
     v = default_net.view(layers="project,tie")
     doc = same(

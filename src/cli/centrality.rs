@@ -15,7 +15,7 @@ use crate::present::Centralities;
 use std::process::ExitCode;
 
 /// Rank actors by centrality measures.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub data: DataArg,

@@ -25,10 +25,19 @@ pub fn main(cli: Cli, ctx: Ctx) -> Result<ExitCode> {
     use std::sync::Arc;
     use std::time::Duration;
 
-    let (data, view, name) = match &cli.command {
-        Command::Centrality(a) => (&a.data, &a.view, "centrality"),
-        Command::Match(a) if a.all => (&a.data, &a.view, "match --all"),
-        Command::Metrics(a) => (&a.data, &a.view, "metrics"),
+    // the command and all its flags but where the data comes from and
+    // where the output goes (only process 0 writes)
+    macro_rules! flags {
+        ($a:expr) => {{
+            let mut a = $a.clone();
+            (a.data.data, a.out.output) = (None, None);
+            format!("{a:?}")
+        }};
+    }
+    let (data, name, flags) = match &cli.command {
+        Command::Centrality(a) => (&a.data, "centrality", flags!(a)),
+        Command::Match(a) if a.all => (&a.data, "match --all", flags!(a)),
+        Command::Metrics(a) => (&a.data, "metrics", flags!(a)),
         _ => {
             return Err(usage(
                 "--workers, --processes, --process and --hostfile apply to centrality, match --all and metrics",
@@ -63,13 +72,13 @@ pub fn main(cli: Cli, ctx: Ctx) -> Result<ExitCode> {
     let net = data.load(&ctx)?;
     // what every process must agree on: the data (every record, hashed
     // through its Debug text; not the paths it came from), the command
-    // and its view flags
+    // and its flags
     let hash = ctx.stage("dataset hash", || {
         use std::fmt::Write;
         let mut h = crate::dist::ContentHash::default();
         let _ = write!(
             h,
-            "{:?}{:?}{:?}{:?}{:?}{:?}\n{name}\n{view:?}",
+            "{:?}{:?}{:?}{:?}{:?}{:?}\n{name}\n{flags}",
             net.actors, net.groups, net.ties, net.actor_extra, net.extra, net.actor_years
         );
         h.0

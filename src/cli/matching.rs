@@ -19,7 +19,7 @@ use crate::model::Kind;
 use std::process::ExitCode;
 
 /// Rank unlinked actors as partners for one actor or for every actor of a kind.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub data: DataArg,

@@ -15,7 +15,7 @@ use crate::metrics::network::NetworkOpts;
 use std::process::ExitCode;
 
 /// Compute all domain metrics and write them as one JSON document.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub data: DataArg,

@@ -285,7 +285,7 @@ fn check(hellos: &[Hello], my: usize, addresses: &[String]) -> Result<()> {
             .map(|h| format!("process {}: {:016x}", h.process, h.dataset))
             .collect();
         return Err(Error::Usage(format!(
-            "the processes did not load the same dataset (content hashes: {})\n  hint: give every process a copy of the same data (the same files, the same view flags)",
+            "the processes did not load the same dataset or run the same command (content hashes: {})\n  hint: give every process a copy of the same data and the same command and flags (only DATA's path and -o may differ)",
             list.join(", ")
         )));
     }

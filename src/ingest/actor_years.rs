@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// The file name inside a dataset directory.
-pub const FILE: &str = "actor_years.csv";
+pub use crate::model::ACTOR_YEARS_FILE as FILE;
 
 /// Read and validate `path` against the actors of `net`.
 pub fn read(path: &Path, limits: &Limits, net: &Network) -> Result<Vec<ActorYear>> {

@@ -7,9 +7,8 @@
 //! attribute is kept); hierarchical graphs (nodes inside nodes) are refused.
 
 use super::Limits;
-use super::table::LineCounter;
 use super::table::Tables;
-use super::xml::{Format, GraphDoc, Item, Names, Tag, get, read_limited, to_tables, utf8, walk};
+use super::xml::{Format, GraphDoc, Item, Names, Tag, get, read_limited, to_tables, walk};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::ops::ControlFlow;
@@ -38,8 +37,6 @@ struct Attr {
 
 /// Parse GEXF bytes into dataset tables.
 pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables> {
-    let text = utf8(path, bytes)?;
-    let lines = LineCounter::new(bytes);
     let (mut node_names, mut edge_names) = (Names::default(), Names::default());
     let mut items = 0u64;
     // values the current item took from its start tag (label, weight, …)
@@ -51,7 +48,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
     let mut class = String::new();
     let mut attr_in_progress: Option<String> = None;
     let mut item: Option<(bool, Item)> = None;
-    let mut problems = walk(path, text, &lines, &FORMAT, |tag, w| {
+    let mut problems = walk(path, bytes, &FORMAT, |tag, w| {
         match tag {
             Tag::Start {
                 name,
@@ -196,7 +193,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
             },
         }
         ControlFlow::Continue(())
-    });
+    })?;
     problems.extend(doc.missing_ends(path));
     if !problems.is_empty() {
         return Err(Error::from_problems(problems));

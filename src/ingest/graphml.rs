@@ -4,9 +4,8 @@
 //! are refused with the line they are on.
 
 use super::Limits;
-use super::table::LineCounter;
 use super::table::Tables;
-use super::xml::{Format, GraphDoc, Item, Names, Tag, get, read_limited, to_tables, utf8, walk};
+use super::xml::{Format, GraphDoc, Item, Names, Tag, get, read_limited, to_tables, walk};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::ops::ControlFlow;
@@ -32,8 +31,6 @@ struct Key {
 
 /// Parse GraphML bytes into dataset tables.
 pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables> {
-    let text = utf8(path, bytes)?;
-    let lines = LineCounter::new(bytes);
     let (mut node_names, mut edge_names) = (Names::default(), Names::default());
     let mut keys: HashMap<String, Key> = HashMap::new();
     let mut doc = GraphDoc::default();
@@ -41,7 +38,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
     let mut item: Option<(bool, Item)> = None; // (is_edge, item)
     let mut key_in_progress: Option<String> = None;
     let mut data_key: Option<(String, u64)> = None;
-    let mut problems = walk(path, text, &lines, &FORMAT, |tag, w| {
+    let mut problems = walk(path, bytes, &FORMAT, |tag, w| {
         match tag {
             Tag::Start {
                 name,
@@ -168,7 +165,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Tables>
             },
         }
         ControlFlow::Continue(())
-    });
+    })?;
     problems.extend(doc.missing_ends(path));
     if !problems.is_empty() {
         return Err(Error::from_problems(problems));

@@ -345,18 +345,20 @@ impl<'w> At<'w> {
     }
 }
 
-/// Reads `text`, a document of `format`, handing each start and end tag to
+/// Reads `bytes`, a document of `format`, handing each start and end tag to
 /// `on` (text goes to [`At::text`]). Stops at the end of the document, at
 /// XML that is not well-formed or has the wrong root, when `on` breaks, or
 /// after more than [`MAX_PROBLEMS`](crate::error::MAX_PROBLEMS) problems.
-/// Returns every problem found, the document's own and those `on` pushed.
+/// Returns every problem found, the document's own and those `on` pushed;
+/// an error when `bytes` is not UTF-8.
 pub fn walk(
     path: &Path,
-    text: &str,
-    lines: &LineCounter<'_>,
+    bytes: &[u8],
     format: &Format,
     mut on: impl FnMut(Tag<'_>, &mut At<'_>) -> ControlFlow<()>,
-) -> Vec<Problem> {
+) -> Result<Vec<Problem>> {
+    let text = utf8(path, bytes)?;
+    let lines = &LineCounter::new(bytes);
     let mut r = Reader::from_str(text);
     r.config_mut().trim_text(false);
     let mut problems: Vec<Problem> = Vec::new();
@@ -416,7 +418,7 @@ pub fn walk(
             break;
         }
     }
-    problems
+    Ok(problems)
 }
 
 /// The local name of an element.

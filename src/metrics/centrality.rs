@@ -32,6 +32,7 @@ pub struct ViewInfo {
 }
 
 /// One actor's centralities (only the measures computed are present).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NodeRow {
     /// Actor id.
@@ -39,28 +40,20 @@ pub struct NodeRow {
     /// Actor kind.
     pub kind: Kind,
     /// Distinct neighbours.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub degree: Option<u32>,
     /// Sum of edge weights.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub strength: Option<f64>,
     /// Betweenness, normalised by (n−1)(n−2)/2 (unordered pairs).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub betweenness: Option<f64>,
     /// Wasserman–Faust closeness, in [0, 1].
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub closeness: Option<f64>,
     /// Σ 1/distance (distance in hops, or Σ 1/weight when weighted).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub harmonic: Option<f64>,
     /// Eigenvector centrality, unit Euclidean norm over the view.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub eigenvector: Option<f64>,
     /// PageRank (α = 0.85), sums to 1 over the view.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pagerank: Option<f64>,
     /// k-core number.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub core: Option<u32>,
 }
 

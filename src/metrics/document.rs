@@ -101,6 +101,7 @@ impl MetricsOpts {
 }
 
 /// The metrics report. Sections not computed (`--only`) are omitted.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Metrics {
     /// `iuinet.metrics/1`.
@@ -112,48 +113,34 @@ pub struct Metrics {
     /// Sections computed, in report order.
     pub sections: Vec<&'static str>,
     /// Published figures of the KICOX report next to the computed ones.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<Published>,
     /// Inter-business connections per firm.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub inter_business: Option<InterBusiness>,
     /// I-U-I collaboration cases per firm.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub iui_collaboration: Option<IuiCollaboration>,
     /// Global share of purchase and sales ties.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub global_networking: Option<GlobalNetworking>,
     /// Consortium-type breakdown of projects.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub consortia: Option<Consortia>,
     /// R&D projects of large companies with SMEs.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub large_sme_projects: Option<LargeSmeProjects>,
     /// Firms by size class and group.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub firm_size_mix: Option<SizeMix>,
     /// Networking activity statistics.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub activity: Option<ActivityReport>,
     /// Mini-cluster statistics.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mini_clusters: Option<MiniClusters>,
     /// Link density between groups of actors.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub density: Option<OnView<Density>>,
     /// Triple-helix synergy of projects and events.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub triple_helix: Option<TripleHelix>,
     /// Whole-network summary of the view of the command's flags
     /// (`--layers`, `--kinds`, `--weight`); by default every layer, which
     /// event co-attendance dominates (see `network_views`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub network: Option<OnView<NetworkSummary>>,
     /// The collaboration and networking views, each summarised and labelled.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub network_views: Option<super::network_views::NetworkViews>,
     /// Groups scored against a benchmark on three pillars.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub scorecard: Option<Scorecard>,
 }
 

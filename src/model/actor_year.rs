@@ -3,6 +3,9 @@
 
 use super::ActorIx;
 
+/// The file of per-year attributes inside a dataset directory.
+pub const ACTOR_YEARS_FILE: &str = "actor_years.csv";
+
 /// The columns of `actor_years.csv`, in output order.
 pub const ACTOR_YEAR_COLS: [&str; 5] = ["year", "actor_id", "employees", "rnd_funding", "patents"];
 

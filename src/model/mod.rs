@@ -12,7 +12,7 @@ pub mod schema;
 mod years;
 
 pub use actor::{Actor, Kind, SizeClass, SizeGroup};
-pub use actor_year::{ACTOR_YEAR_COLS, ActorYear};
+pub use actor_year::{ACTOR_YEAR_COLS, ACTOR_YEARS_FILE, ActorYear};
 pub use years::YearRange;
 
 /// Tie types of firm–firm business relations: the inter-business

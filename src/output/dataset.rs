@@ -160,7 +160,7 @@ pub fn write_csv_dir(net: &Network, dir: &Path) -> Result<()> {
             })?;
         }
         if !net.actor_years.is_empty() {
-            let file = crate::ingest::actor_years::FILE;
+            let file = crate::model::ACTOR_YEARS_FILE;
             atomic::write_file(&tmp.join(file), |w| {
                 let mut cw = csv::Writer::from_writer(w);
                 cw.write_record(crate::model::ACTOR_YEAR_COLS)?;

@@ -9,8 +9,7 @@ fn run(args: &[&str]) -> assert_cmd::assert::Assert {
 }
 
 fn json(args: &[&str]) -> Value {
-    let out = run(args).success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap()
+    crate::util::json("communities", args)
 }
 
 /// The planted blocks (a column of actors.csv) are found exactly:

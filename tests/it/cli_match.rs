@@ -9,8 +9,7 @@ fn run(args: &[&str]) -> assert_cmd::assert::Assert {
 }
 
 fn json(args: &[&str]) -> Value {
-    let out = run(args).success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap()
+    crate::util::json("match", args)
 }
 
 /// Borgatti's network: C's only partner is G (6 contacts), so every other

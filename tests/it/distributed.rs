@@ -281,32 +281,65 @@ fn a_process_that_never_starts_is_named() {
     no_output(dir.path(), &out);
 }
 
-#[test]
-fn different_data_stops_every_process() {
+/// Start process 0 with `first` (and `-o`) and process 1 with `second`;
+/// both must stop with exit code 2 and no output. Returns their messages.
+fn both_refused(first: &[&str], second: &[&str]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let hosts = hostfile(dir.path(), 2);
     let out = dir.path().join("c.json");
-    let o = out.to_str().unwrap();
+    let with_out: Vec<&str> = first
+        .iter()
+        .copied()
+        .chain(["-o", out.to_str().unwrap()])
+        .collect();
     let kids = [
-        start(
-            &hosts,
-            2,
-            0,
-            &["centrality", "tests/fixtures/karate", "-o", o],
-            &[],
-        ),
-        start(&hosts, 2, 1, &["centrality", "tests/fixtures/lesmis"], &[]),
+        start(&hosts, 2, 0, &with_out, &[]),
+        start(&hosts, 2, 1, second, &[]),
     ];
+    let mut errs = Vec::new();
     for p in kids {
         let (st, err) = wait(p, Duration::from_secs(60));
         assert_eq!(st.code(), Some(2), "{err}");
+        errs.push(err);
+    }
+    no_output(dir.path(), &out);
+    errs
+}
+
+#[test]
+fn different_data_stops_every_process() {
+    for err in both_refused(
+        &["centrality", "tests/fixtures/karate"],
+        &["centrality", "tests/fixtures/lesmis"],
+    ) {
         assert!(err.contains("did not load the same dataset"), "{err}");
         assert!(
             err.contains("process 0: ") && err.contains("process 1: "),
             "{err}"
         );
     }
-    no_output(dir.path(), &out);
+}
+
+// The same data but other flags (here --measures) is refused too; the data
+// path and -o may differ.
+#[test]
+fn different_flags_stop_every_process() {
+    for err in both_refused(
+        &[
+            "centrality",
+            "tests/fixtures/karate",
+            "--measures",
+            "degree",
+        ],
+        &[
+            "centrality",
+            "tests/fixtures/karate/",
+            "--measures",
+            "closeness",
+        ],
+    ) {
+        assert!(err.contains("run the same command"), "{err}");
+    }
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! `util` for the helpers they share (one binary links the library once
 //! instead of once per file).
 
+mod architecture;
 mod batched_kernels;
 mod centrality_fixtures;
 mod centrality_proptest;

@@ -653,19 +653,24 @@ fn sparse_years_fill_the_axis() {
     assert_eq!(a.by_year[5000].stats.events, 0);
 }
 
+/// Four firms tied in a path a – b – c – d.
+fn path_of_four_firms() -> Network {
+    iuinet::ingest::from_csv_strs(
+        "id,kind\na,firm\nb,firm\nc,firm\nd,firm\n",
+        None,
+        None,
+        Some("source,target\na,b\nb,c\nc,d\n"),
+    )
+    .expect("net")
+}
+
 // Path a – b – c – d: betweenness (unordered pairs over (n−1)(n−2)/2 = 3):
 // b carries {a,c}, {a,d} → 2/3, c likewise, a and d 0. Freeman
 // betweenness centralisation Σ(2/3 − b_v)/(n − 1) = (4/3)/3 = 4/9; degree
 // centralisation Σ(2 − d_v)/((n−1)(n−2)) = 2/6 = 1/3; a star is 1 for both.
 #[test]
 fn network_centralization_path_and_star() {
-    let net = iuinet::ingest::from_csv_strs(
-        "id,kind\na,firm\nb,firm\nc,firm\nd,firm\n",
-        None,
-        None,
-        Some("source,target\na,b\nb,c\nc,d\n"),
-    )
-    .expect("net");
+    let net = path_of_four_firms();
     let view = View::build(&net, &ViewOpts::default()).expect("view");
     let s = network_summary(&net, &view, &NetworkOpts::default());
     assert!(close(s.betweenness_centralization, 4.0 / 9.0));
@@ -698,13 +703,7 @@ fn network_centralization_path_and_star() {
 fn betweenness_is_exact_within_the_budget_and_sampled_above_it() {
     // a path a – b – c – d: 2 sources (b, c; the ends are folded) ×
     // (6 arcs + 64 × 4 nodes) = 524 units of work
-    let net = iuinet::ingest::from_csv_strs(
-        "id,kind\na,firm\nb,firm\nc,firm\nd,firm\n",
-        None,
-        None,
-        Some("source,target\na,b\nb,c\nc,d\n"),
-    )
-    .expect("net");
+    let net = path_of_four_firms();
     let view = View::build(&net, &ViewOpts::default()).expect("view");
     let with = |budget: Option<u64>, approx| {
         network_summary(

@@ -128,6 +128,20 @@ impl Graph {
         s / nodes.len().max(1) as f64
     }
 
+    /// Transitivity, 3 × triangles / connected triples (NetworkX
+    /// `transitivity`): Σ links among v's neighbours / Σ d(v)(d(v) − 1),
+    /// both counting ordered pairs.
+    pub fn transitivity(&self) -> f64 {
+        let mut mark = vec![0u32; self.adj.len()];
+        let (mut closed, mut triples) = (0f64, 0f64);
+        for v in 0..self.adj.len() as u32 {
+            let d = self.adj[v as usize].len() as f64;
+            closed += self.clustering_of(v, &mut mark) * d * (d - 1.0);
+            triples += d * (d - 1.0);
+        }
+        closed / triples.max(1.0)
+    }
+
     /// Mean shortest-path length from `sources` to every other node of
     /// their component.
     pub fn mean_distance(&self, sources: &[u32]) -> f64 {

@@ -2,7 +2,7 @@
 //! indicator worked out by hand in the comments; the benchmark, weights and
 //! bootstrap options; identical output across thread counts.
 
-use crate::util::run;
+use crate::util::{json, run};
 use iuinet::metrics::scorecard::{
     Benchmark, Card, GroupBy, INDICATORS, ScoreOpts, Scorecard, default_weights, scorecard,
 };
@@ -230,7 +230,7 @@ fn group_and_file_benchmarks() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let f = dir.join("advanced.csv");
     std::fs::write(&f, "indicator,value\nfirm_ties_per_firm,3.5\n").expect("write");
-    let out = run(
+    let v = json(
         "scorecard",
         &[
             "tests/data/scorecard",
@@ -241,12 +241,7 @@ fn group_and_file_benchmarks() {
             "--format",
             "json",
         ],
-    )
-    .success()
-    .get_output()
-    .stdout
-    .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    );
     let s = v["groups"][0]["indicators"][0]["score"].as_f64();
     assert!(close(s, 50.0), "{s:?}");
     assert!(v["groups"][0]["indicators"][1]["score"].is_null());
@@ -285,7 +280,7 @@ fn weights_file() {
         "level,name,weight\npillar,rnd,1\nindicator,projects_per_firm,1\nindicator,consortium_share,3\n",
     )
     .expect("write");
-    let out = run(
+    let v = json(
         "scorecard",
         &[
             "tests/data/scorecard",
@@ -296,12 +291,7 @@ fn weights_file() {
             "--format",
             "json",
         ],
-    )
-    .success()
-    .get_output()
-    .stdout
-    .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    );
     // B: projects 0.5/0.75 → 66.67, consortium 0 → (66.67 + 3·0)/4
     let b = &v["groups"][1]["pillars"];
     let want = 100.0 * (0.5 / 0.75) / 4.0;
@@ -419,10 +409,6 @@ fn bootstrap_intervals_shrink_as_the_group_grows() {
 // report has the scorecard table and one small chart per pillar and the total.
 #[test]
 fn metrics_section_and_report() {
-    let json = |sub: &str, args: &[&str]| -> serde_json::Value {
-        let out = run(sub, args).success().get_output().stdout.clone();
-        serde_json::from_slice(&out).expect("json")
-    };
     let m = json(
         "metrics",
         &[

@@ -16,3 +16,10 @@ pub fn run(subcommand: &str, args: &[&str]) -> assert_cmd::assert::Assert {
         .args(args)
         .assert()
 }
+
+/// Run `iuinet SUBCOMMAND ARGS…`, require success and parse its standard
+/// output as JSON.
+pub fn json(subcommand: &str, args: &[&str]) -> serde_json::Value {
+    let out = run(subcommand, args).success().get_output().stdout.clone();
+    serde_json::from_slice(&out).expect("the command prints JSON")
+}

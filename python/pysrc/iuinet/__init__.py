@@ -166,6 +166,7 @@ class Network:
         years: Years = None,
         kinds: Names = None,
         weight: str = "none",
+        paths: str = "weight",
         max_group_size: Optional[int] = None,
         density_by: str = "region",
         top: int = 10,
@@ -199,6 +200,7 @@ class Network:
             _years(years),
             _names(kinds),
             weight,
+            paths,
             max_group_size,
         )
         return _report(text, raw)
@@ -209,6 +211,7 @@ class Network:
         years: Years = None,
         kinds: Names = None,
         weight: str = "none",
+        paths: str = "weight",
         max_group_size: Optional[int] = None,
     ) -> "View":
         """The simple actor graph the analyses run on.
@@ -221,12 +224,15 @@ class Network:
             ``institute``, ``agency``, ``other`` (default: all).
         :param weight: how parallel links become one pair weight: ``none``
             (1 per linked pair), ``sum`` or ``newman``.
+        :param paths: what a path's length counts in betweenness, closeness
+            and harmonic centrality: ``weight`` (1/weight per link; hops
+            under ``none``) or ``hops`` (every link 1, whatever the weight).
         :param max_group_size: largest event/project expanded into member
             pairs (default 500); a larger one raises ``ValueError``.
         """
         return View(
             self,
-            self._inner.view(_names(layers), _years(years), _names(kinds), weight, max_group_size),
+            self._inner.view(_names(layers), _years(years), _names(kinds), weight, paths, max_group_size),
         )
 
 

@@ -37,6 +37,7 @@ class Network:
         years: Optional[str],
         kinds: Optional[List[str]],
         weight: str,
+        paths: str,
         max_group_size: Optional[int],
     ) -> str: ...
     def view(
@@ -45,6 +46,7 @@ class Network:
         years: Optional[str] = None,
         kinds: Optional[List[str]] = None,
         weight: str = "none",
+        paths: str = "weight",
         max_group_size: Optional[int] = None,
     ) -> View: ...
 

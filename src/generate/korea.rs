@@ -427,10 +427,57 @@ fn sample_distinct(
         }
         return;
     }
+    // Rejection: pick_cum's draws until k open candidates are in. Most
+    // draws can be rejections (the heavy weights sit on candidates that are
+    // full or taken), so a draw is tested against the open candidates only:
+    // position i takes the draws x with cum[i-1] ≤ x < cum[i] (the first
+    // from 0, the last up to any x, as `pick_cum` clamps), so x picks an
+    // open candidate iff it lies in one of their intervals, found by a
+    // binary search over these few. The candidate picked, and the draws
+    // made, are those of `pick_cum`.
+    let n = cands.len();
+    let total = cum.last().copied().unwrap_or(0.0);
+    // (lower end, upper end, position) of the open candidates' intervals
+    let mut open_iv: Vec<(f64, f64, usize)> = cands
+        .iter()
+        .enumerate()
+        .filter(|&(_, &a)| stamp[a as usize] != tag && open(a))
+        .map(|(i, _)| {
+            let lo = if i == 0 {
+                f64::NEG_INFINITY
+            } else {
+                cum[i - 1]
+            };
+            let hi = if i + 1 == n { f64::INFINITY } else { cum[i] };
+            (lo, hi, i)
+        })
+        .filter(|&(lo, hi, _)| lo < hi)
+        .collect();
+    // Buckets of [0, total]: x goes to bucket `slot(x)`, monotone in x, so
+    // an interval [lo, hi) can only send draws to slot(lo)..=slot(hi); a
+    // draw in a bucket no open interval reaches is rejected at once.
+    let nb = 8 * n + 64;
+    let slot = |x: f64| (((x / total) * nb as f64) as usize).min(nb - 1);
+    let mut reach = vec![false; nb];
+    for &(lo, hi, _) in &open_iv {
+        let from = if lo > 0.0 { slot(lo) } else { 0 };
+        let to = if hi.is_finite() { slot(hi) } else { nb - 1 };
+        reach[from..=to].iter_mut().for_each(|r| *r = true);
+    }
     let mut got = 0;
     while got < k {
-        let a = cands[pick_cum(rng, cum)];
-        if stamp[a as usize] != tag && open(a) {
+        let x = rng.random::<f64>() * total;
+        if !reach[slot(x)] {
+            continue;
+        }
+        let j = open_iv.partition_point(|iv| iv.0 <= x);
+        if j == 0 || x >= open_iv[j - 1].1 {
+            continue;
+        }
+        let a = cands[open_iv[j - 1].2];
+        // taken from now on (also at another position, if listed twice)
+        open_iv.remove(j - 1);
+        if stamp[a as usize] != tag {
             stamp[a as usize] = tag;
             out.push(a);
             got += 1;
@@ -607,15 +654,26 @@ pub fn korea_iccp_with_progress(
             None => base = Some(g),
             Some(b) => b.ag.append(&mut g.ag),
         }
+        if c == 0 {
+            // the other copies are about as large: grow once, not by doubling
+            let more = copies - 1;
+            events.reserve(events.len() * more);
+            projects.reserve(projects.len() * more);
+            ties.reserve(ties.len() * more);
+            years_rows.reserve(years_rows.len() * more);
+            if let Some(b) = &mut base {
+                b.ag.reserve(b.ag.len() * more);
+            }
+        }
     }
     let Some(mut base) = base else {
         return Err(Error::Usage("--scale: no copies to generate".into()));
     };
     exchange_across_copies(&mut ties, &base.ag, &copy_ends, opts.seed);
     // Year order, then one serial per year and layer across the copies.
-    events.sort_by_key(|g| g.year);
-    projects.sort_by_key(|g| g.year);
-    ties.sort_by_key(|t| t.year);
+    let mut events = by_year(events, |g| g.year);
+    let mut projects = by_year(projects, |g| g.year);
+    let ties = by_year(ties, |t| t.year);
     renumber(&mut events, "ev", 5);
     renumber(&mut projects, "pj", 4);
     events.append(&mut projects);
@@ -626,6 +684,31 @@ pub fn korea_iccp_with_progress(
     base.opts = *opts;
     let net = base.finish();
     Ok(net)
+}
+
+/// `items` stably sorted by year (no year first): the order of
+/// `sort_by_key(year)`, by moving each item twice instead of sorting the
+/// merged copies' records.
+fn by_year<T>(items: Vec<T>, year: impl Fn(&T) -> Option<i32>) -> Vec<T> {
+    let mut count: std::collections::BTreeMap<Option<i32>, usize> = Default::default();
+    for x in &items {
+        *count.entry(year(x)).or_default() += 1;
+    }
+    let mut buckets: std::collections::BTreeMap<Option<i32>, Vec<T>> = count
+        .into_iter()
+        .map(|(y, n)| (y, Vec::with_capacity(n)))
+        .collect();
+    let n = items.len();
+    for x in items {
+        if let Some(v) = buckets.get_mut(&year(&x)) {
+            v.push(x);
+        }
+    }
+    let mut out = Vec::with_capacity(n);
+    for (_, mut v) in buckets {
+        out.append(&mut v);
+    }
+    out
 }
 
 /// Share of the firm pairs with business ties in each copy whose far end is
@@ -2250,9 +2333,11 @@ impl Gen {
             for &m in &self.adj[a] {
                 let nm = &self.adj[m as usize];
                 let w = 1.0 / nm.len() as f64;
-                for &c in nm {
+                // adjacency lists are sorted: skip the partners c ≤ a at once
+                let later = nm.partition_point(|&c| c as usize <= a);
+                for &c in &nm[later..] {
                     let cu = c as usize;
-                    if cu <= a || linked[cu] == a as u32 {
+                    if linked[cu] == a as u32 {
                         continue;
                     }
                     if !fits(ga, &self.ag[cu]) {
@@ -2267,9 +2352,16 @@ impl Gen {
             for &c in &touched {
                 let sc = score[c as usize];
                 score[c as usize] = 0.0;
-                heap.push(Reverse((sc.to_bits(), a as u32, c)));
-                if heap.len() > k {
-                    heap.pop();
+                // keep the k best: a pair no better than the worst kept one
+                // would be pushed and popped again (pairs are distinct, so
+                // there are no ties), so skip it without touching the heap
+                let x = Reverse((sc.to_bits(), a as u32, c));
+                if heap.len() < k {
+                    heap.push(x);
+                } else if let Some(mut worst) = heap.peek_mut()
+                    && x < *worst
+                {
+                    *worst = x;
                 }
             }
             touched.clear();

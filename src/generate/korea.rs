@@ -727,8 +727,8 @@ const CROSS_COPY_SHARE: f64 = 0.02;
 /// and its number of distinct partners, every region pair and size pair
 /// keeps its ties, and no actor meets a partner before both take part;
 /// only the copy the partner is in changes. Pairs are tried in the order
-/// of their first tie and partners drawn from the seeded RNG, so the
-/// result is deterministic; time linear in the ties.
+/// of their first tie and partners drawn from an RNG seeded by `--seed`,
+/// so the result is deterministic; time linear in the ties.
 fn exchange_across_copies(ties: &mut [Tie], ag: &[Ag], copy_ends: &[usize], seed: u64) {
     type End = (Option<usize>, bool, bool);
     type Key = ([End; 2], Vec<(&'static str, Option<i32>)>);

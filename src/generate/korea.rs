@@ -464,8 +464,17 @@ fn sample_distinct(
         let to = if hi.is_finite() { slot(hi) } else { nb - 1 };
         reach[from..=to].iter_mut().for_each(|r| *r = true);
     }
+    // distinct actors still open: `free` counts positions, and an actor
+    // listed twice would leave the loop below waiting for a k-th actor
+    // that is not there
+    let mut left = {
+        let mut ids: Vec<u32> = open_iv.iter().map(|iv| cands[iv.2]).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
     let mut got = 0;
-    while got < k {
+    while got < k && left > 0 {
         let x = rng.random::<f64>() * total;
         if !reach[slot(x)] {
             continue;
@@ -481,7 +490,19 @@ fn sample_distinct(
             stamp[a as usize] = tag;
             out.push(a);
             got += 1;
+            left -= 1;
         }
+    }
+    // as when fewer are open: capped candidates fill the rest
+    let full: Vec<u32> = cands
+        .iter()
+        .copied()
+        .filter(|&a| stamp[a as usize] != tag)
+        .take(k - got)
+        .collect();
+    for a in full {
+        stamp[a as usize] = tag;
+        out.push(a);
     }
 }
 

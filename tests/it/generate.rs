@@ -371,6 +371,8 @@ mod realism_checks {
         pub max: u64,
         pub assortativity: f64,
         pub fit: TailFit,
+        pub mean_degree: f64,
+        pub ceiling: f64,
     }
 
     /// Measures of one view; clustering over every linked node, distances
@@ -392,6 +394,8 @@ mod realism_checks {
             max: *d.last().unwrap_or(&0),
             assortativity: g.assortativity(),
             fit: tail_fit(&d),
+            mean_degree: g.mean_degree(),
+            ceiling: g.transitivity_ceiling(),
         }
     }
 }
@@ -433,6 +437,31 @@ fn realism_heavy_tails_hubs_disassortative_ties_and_caps() {
             r.fit.p
         );
     }
+    // Against a random graph of the same size and mean degree (Watts &
+    // Strogatz 1998: distance ln n / ln z, clustering z / n) and the
+    // largest transitivity the degrees allow.
+    println!();
+    println!(
+        "| view | mean degree z | distance / (ln n / ln z) | clustering / (z / n) | transitivity / largest possible with these degrees |"
+    );
+    println!("|---|---|---|---|---|");
+    for r in &rows {
+        let n = r.actors as f64;
+        let z = r.mean_degree;
+        println!(
+            "| {} | {:.2} | {:.2} / {:.2} = {:.2} | {:.3} / {:.5} = {:.0} | {:.3} / {:.3} |",
+            r.view,
+            z,
+            r.distance,
+            n.ln() / z.ln(),
+            r.distance / (n.ln() / z.ln()),
+            r.clustering,
+            z / n,
+            r.clustering / (z / n),
+            r.transitivity,
+            r.ceiling
+        );
+    }
     let caps = max_yearly_events(&net);
     println!("largest yearly event count per actor: {caps:?}");
     let (big, small) = hub_ratio(&net, 2009);
@@ -459,6 +488,8 @@ fn realism_heavy_tails_hubs_disassortative_ties_and_caps() {
             ("clustering", r.clustering),
             ("transitivity", r.transitivity),
             ("assortativity", r.assortativity),
+            ("ceiling", r.ceiling),
+            ("z", r.mean_degree),
         ] {
             assert!(
                 (ours - field(k)).abs() <= 5e-4,

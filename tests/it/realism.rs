@@ -142,6 +142,44 @@ impl Graph {
         closed / triples.max(1.0)
     }
 
+    /// The largest transitivity any simple graph with this degree sequence
+    /// can have (an upper bound; it depends on the degrees alone, not on the
+    /// wiring). An edge lies on at most min(d(u), d(v)) − 1 triangles; charge
+    /// each edge to its lower-degree end (ties either way). A node of degree
+    /// d takes at most min(d, n≥d − 1) charges, where n≥d counts the nodes of
+    /// degree d or more, and there are m edges to charge in all. So
+    /// 3 × triangles ≤ the largest Σ (d − 1) · charges under those limits,
+    /// filled from the highest degree down, divided here by the connected
+    /// triples Σ d(d − 1)/2.
+    pub fn transitivity_ceiling(&self) -> f64 {
+        let mut d = self.degrees();
+        d.sort_unstable();
+        let n = d.len();
+        let mut edges = d.iter().sum::<u64>() / 2;
+        let triples: f64 = d.iter().map(|&k| (k * (k - 1)) as f64 / 2.0).sum();
+        let mut closed = 0f64;
+        // From the highest degree down; n≥d is n − (first index of d).
+        let mut i = n;
+        while i > 0 && edges > 0 {
+            let k = d[i - 1];
+            let first = d.partition_point(|&x| x < k);
+            let charges = k.min((n - first) as u64 - 1);
+            for _ in first..i {
+                let take = charges.min(edges);
+                closed += (k - 1) as f64 * take as f64;
+                edges -= take;
+            }
+            i = first;
+        }
+        (closed / triples.max(1.0)).min(1.0)
+    }
+
+    /// Mean degree of the nodes with a link.
+    pub fn mean_degree(&self) -> f64 {
+        let d = self.degrees();
+        d.iter().sum::<u64>() as f64 / d.len().max(1) as f64
+    }
+
     /// Mean shortest-path length from `sources` to every other node of
     /// their component.
     pub fn mean_distance(&self, sources: &[u32]) -> f64 {
@@ -344,4 +382,65 @@ pub fn erfc(x: f64) -> f64 {
                                     + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
             .exp();
     if x >= 0.0 { r } else { 2.0 - r }
+}
+
+#[cfg(test)]
+mod ceiling {
+    use super::Graph;
+    use std::collections::HashMap;
+
+    fn graph(n: usize, edges: &[(u32, u32)]) -> Graph {
+        Graph::from_edges(n, edges)
+    }
+
+    /// Worked by hand: a star's degrees admit only the star (no triangle);
+    /// K4's only K4; a path's only a path.
+    #[test]
+    fn hand_worked_degree_sequences() {
+        let star = graph(4, &[(0, 1), (0, 2), (0, 3)]);
+        assert_eq!(star.transitivity_ceiling(), 0.0);
+        let k4 = graph(4, &[(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)]);
+        assert_eq!(k4.transitivity_ceiling(), 1.0);
+        let path = graph(3, &[(0, 1), (1, 2)]);
+        assert_eq!(path.transitivity_ceiling(), 0.0);
+        // Degrees 3,2,2,1 (a triangle with a pendant), 5 connected triples:
+        // the degree-3 node takes no charge (no other node has degree ≥ 3),
+        // each degree-2 node takes two at (2 − 1): 3T ≤ 4 of 5 triples; the
+        // paw itself has 3 of 5.
+        let paw = graph(4, &[(0, 1), (0, 2), (1, 2), (0, 3)]);
+        assert!((paw.transitivity_ceiling() - 4.0 / 5.0).abs() < 1e-12);
+        assert!((paw.transitivity() - 3.0 / 5.0).abs() < 1e-12);
+    }
+
+    /// Every graph on 6 nodes: no graph's transitivity exceeds the ceiling
+    /// of its degree sequence.
+    #[test]
+    fn no_graph_on_six_nodes_beats_its_ceiling() {
+        let pairs: Vec<(u32, u32)> = (0..6u32)
+            .flat_map(|a| (a + 1..6).map(move |b| (a, b)))
+            .collect();
+        let mut best: HashMap<Vec<u64>, (f64, f64)> = HashMap::new();
+        for mask in 0u32..1 << pairs.len() {
+            let edges: Vec<(u32, u32)> = (0..pairs.len())
+                .filter(|i| mask >> i & 1 == 1)
+                .map(|i| pairs[i])
+                .collect();
+            let g = graph(6, &edges);
+            let mut d = g.degrees();
+            d.sort_unstable();
+            let t = g.transitivity();
+            let e = best.entry(d).or_insert((0.0, g.transitivity_ceiling()));
+            e.0 = e.0.max(t);
+        }
+        let mut tight = 0;
+        for (d, (t, c)) in &best {
+            assert!(
+                *t <= c + 1e-12,
+                "degrees {d:?}: transitivity {t} above ceiling {c}"
+            );
+            tight += usize::from((t - c).abs() < 1e-12);
+        }
+        // The bound is reached by 22 of the 102 degree sequences.
+        assert_eq!((tight, best.len()), (22, 102));
+    }
 }

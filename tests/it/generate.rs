@@ -373,6 +373,7 @@ mod realism_checks {
         pub fit: TailFit,
         pub mean_degree: f64,
         pub ceiling: f64,
+        pub top_triples: f64,
     }
 
     /// Measures of one view; clustering over every linked node, distances
@@ -396,6 +397,7 @@ mod realism_checks {
             fit: tail_fit(&d),
             mean_degree: g.mean_degree(),
             ceiling: g.transitivity_ceiling(),
+            top_triples: g.triples_share_of_top(0.01),
         }
     }
 }
@@ -442,14 +444,14 @@ fn realism_heavy_tails_hubs_disassortative_ties_and_caps() {
     // largest transitivity the degrees allow.
     println!();
     println!(
-        "| view | mean degree z | distance / (ln n / ln z) | clustering / (z / n) | transitivity / largest possible with these degrees |"
+        "| view | mean degree z | distance / (ln n / ln z) | clustering / (z / n) | transitivity / largest possible with these degrees | connected triples at the top 1 % by degree |"
     );
-    println!("|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|");
     for r in &rows {
         let n = r.actors as f64;
         let z = r.mean_degree;
         println!(
-            "| {} | {:.2} | {:.2} / {:.2} = {:.2} | {:.3} / {:.5} = {:.0} | {:.3} / {:.3} |",
+            "| {} | {:.2} | {:.2} / {:.2} = {:.2} | {:.3} / {:.5} = {:.0} | {:.3} / {:.3} | {:.3} |",
             r.view,
             z,
             r.distance,
@@ -459,7 +461,8 @@ fn realism_heavy_tails_hubs_disassortative_ties_and_caps() {
             z / n,
             r.clustering / (z / n),
             r.transitivity,
-            r.ceiling
+            r.ceiling,
+            r.top_triples
         );
     }
     let caps = max_yearly_events(&net);

@@ -174,6 +174,19 @@ impl Graph {
         (closed / triples.max(1.0)).min(1.0)
     }
 
+    /// Share of the connected triples Σ d(d − 1)/2 held by the `frac` of
+    /// linked nodes with the highest degrees (at least one node).
+    pub fn triples_share_of_top(&self, frac: f64) -> f64 {
+        let mut t: Vec<f64> = self
+            .degrees()
+            .iter()
+            .map(|&k| (k * (k - 1)) as f64 / 2.0)
+            .collect();
+        t.sort_unstable_by(|a, b| b.total_cmp(a));
+        let top = ((t.len() as f64 * frac) as usize).max(1);
+        t[..top.min(t.len())].iter().sum::<f64>() / t.iter().sum::<f64>().max(1.0)
+    }
+
     /// Mean degree of the nodes with a link.
     pub fn mean_degree(&self) -> f64 {
         let d = self.degrees();

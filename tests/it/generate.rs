@@ -103,7 +103,7 @@ fn scale_10_has_ten_times_the_actors() {
     }
     // The caps give way only where a mini cluster's event needs more members
     // than are under their cap (the yearly totals come first): seed 3 has one
-    // firm at 64 and 63 events in two of its 124,548 actor-years.
+    // firm at 64, 61 and 62 events in three of its 124,536 actor-years.
     for (k, n) in realism_checks::max_yearly_events(&ten) {
         let cap = if k == "firm" { 60 } else { 150 };
         assert!(n <= cap + cap / 10, "{k}: {n} events a year");
@@ -126,8 +126,7 @@ fn mean_firm_partners(net: &Network) -> f64 {
 
 #[test]
 fn scale_3_keeps_the_partners_per_firm() {
-    // Issue #5: scaling replicates the mini clusters instead of inflating
-    // them, so a firm's distinct partners do not grow with the scale.
+    // Scaling replicates the mini clusters instead of inflating them, so a firm's distinct partners do not grow with the scale.
     let one = mean_firm_partners(&generated(1.0, 2005));
     let three_net = generated(3.0, 2005);
     let three = mean_firm_partners(&three_net);

@@ -126,7 +126,8 @@ fn mean_firm_partners(net: &Network) -> f64 {
 
 #[test]
 fn scale_3_keeps_the_partners_per_firm() {
-    // Scaling replicates the mini clusters instead of inflating them, so a firm's distinct partners do not grow with the scale.
+    // Scaling replicates the mini clusters instead of inflating them, so a
+    // firm's distinct partners do not grow with the scale.
     let one = mean_firm_partners(&generated(1.0, 2005));
     let three_net = generated(3.0, 2005);
     let three = mean_firm_partners(&three_net);

@@ -191,6 +191,13 @@ const HUB_SHARE: f64 = 0.8;
 const HUB_EXPONENT: f64 = 1.5;
 /// Probability that last year's I-U-I pair collaborates again.
 const IUI_REPEAT: f64 = 0.55;
+/// Organisations a firm collaborates with before it keeps to them: once a
+/// firm has this many I-U-I partners, a new case goes to one of them (of a
+/// type not yet used with it that year) while one is free.
+const IUI_HOME_ORGS: usize = 6;
+/// Probability that a firm's new I-U-I partner is one its business partners
+/// already collaborate with (in its pan region), when there is one.
+const IUI_PARTNER_ORG: f64 = 0.9;
 const IUI_TYPES: [(&str, f64); 4] = [
     ("joint_research", 0.35),
     ("technology_transfer", 0.15),
@@ -898,6 +905,8 @@ struct Gen {
     cap: Vec<u32>,
     /// Per-year attributes of the domestic firms (`actor_years.csv`).
     years_rows: Vec<ActorYear>,
+    /// Each firm's I-U-I partners so far, in order of first collaboration.
+    iui_orgs: Vec<Vec<u32>>,
 }
 
 impl Gen {
@@ -922,6 +931,7 @@ impl Gen {
             evn: Vec::new(),
             cap: Vec::new(),
             years_rows: Vec::new(),
+            iui_orgs: Vec::new(),
         }
     }
 
@@ -959,6 +969,7 @@ impl Gen {
             })
             .sum();
         self.adj = vec![Vec::new(); self.ag.len()];
+        self.iui_orgs = vec![Vec::new(); self.ag.len()];
         self.stamp = vec![0; self.ag.len()];
         self.evn = vec![0; self.ag.len()];
         self.cap = self
@@ -1043,12 +1054,19 @@ impl Gen {
     /// firm member of each project with a university or institute — per
     /// participating firm (a firm with an event, a project or a tie in the
     /// year) equal the report's figure. Only firms already participating
-    /// collaborate, so the ties do not change the denominator. Last year's
-    /// pairs collaborate again with probability [`IUI_REPEAT`]; new pairs
-    /// join a firm (weight ∝ activity and size) with an organisation of its
-    /// pan region (heavy-tailed weights) and rarely of another one. At most
-    /// one tie per pair and year; yearly caps [`IUI_CAP_FIRM`],
-    /// [`IUI_CAP_ORG`].
+    /// collaborate, so the ties do not change the denominator.
+    ///
+    /// Last year's (firm, organisation) ties recur with probability
+    /// [`IUI_REPEAT`]. A new case goes to a firm drawn by activity and size;
+    /// once the firm has [`IUI_HOME_ORGS`] partners it stays with them (a
+    /// type it has not used with one of them this year), and only when they
+    /// are all used does it take a new one. A new partner is, with
+    /// probability [`IUI_PARTNER_ORG`], an organisation of its pan region
+    /// that one of this year's business partners already collaborates with
+    /// (a supplier and its customer working with the same university), else
+    /// one of its pan region (heavy-tailed weights) and rarely of another.
+    /// At most one tie per (firm, organisation, type) and year; yearly caps
+    /// [`IUI_CAP_FIRM`], [`IUI_CAP_ORG`].
     fn iui_ties(
         &mut self,
         k: usize,
@@ -1064,9 +1082,12 @@ impl Gen {
                 part[m.actor as usize] = true;
             }
         }
+        let mut partners: Vec<Vec<u32>> = vec![Vec::new(); n];
         for &(a, b, _) in firm_ties {
             part[a as usize] = true;
             part[b as usize] = true;
+            partners[a as usize].push(b);
+            partners[b as usize].push(a);
         }
         let is_org =
             |g: &Gen, a: u32| matches!(g.ag[a as usize].kind, Kind::University | Kind::Institute);
@@ -1091,7 +1112,7 @@ impl Gen {
             part[f as usize] && a.domestic_firm() && a.since <= year
         };
         let mut used = vec![0u32; n];
-        let mut set: HashSet<(u32, u32)> = HashSet::new();
+        let mut set: HashSet<(u32, u32, &'static str)> = HashSet::new();
         let mut out: Vec<(u32, u32, &'static str)> = Vec::with_capacity(target);
         let cap = |g: &Gen, a: u32| {
             if g.ag[a as usize].kind == Kind::Firm {
@@ -1114,14 +1135,14 @@ impl Gen {
             };
             if used[f as usize] < cap(self, f)
                 && used[o as usize] < cap(self, o)
-                && set.insert((f, o))
+                && set.insert((f, o, kind))
             {
                 used[f as usize] += 1;
                 used[o as usize] += 1;
                 out.push((f, o, kind));
             }
         }
-        // New pairs.
+        // New cases.
         let firms: Vec<u32> = (0..n as u32).filter(|&f| firm_ok(self, f)).collect();
         let firm_cum = cumulative(firms.iter().map(|&f| {
             let a = &self.ag[f as usize];
@@ -1141,6 +1162,7 @@ impl Gen {
             .iter()
             .map(|v| cumulative(v.iter().map(|&o| self.ag[o as usize].act.powf(1.5))))
             .collect();
+        let mut shared: Vec<u32> = Vec::new();
         let mut guard = 0usize;
         while out.len() < target && !firms.is_empty() && guard < 100 * (target + 10) {
             guard += 1;
@@ -1148,21 +1170,69 @@ impl Gen {
             if used[f as usize] >= IUI_CAP_FIRM {
                 continue;
             }
-            let r = match self.ag[f as usize].region {
-                Some(r) if self.rng.random::<f64>() < 0.85 && !orgs[r].is_empty() => r,
-                _ => n_regions,
-            };
-            if orgs[r].is_empty() {
-                break;
+            let kind = pick_weighted(&mut self.rng, &IUI_TYPES);
+            let home = &self.iui_orgs[f as usize];
+            let mut pick = None;
+            if home.len() >= IUI_HOME_ORGS {
+                // The first free (organisation, type), from a random home
+                // organisation and the drawn type on.
+                let start = self.rng.random_range(0..home.len());
+                let first = IUI_TYPES.iter().position(|t| t.0 == kind).unwrap_or(0);
+                'home: for j in 0..home.len() {
+                    let o = home[(start + j) % home.len()];
+                    if used[o as usize] >= IUI_CAP_ORG {
+                        continue;
+                    }
+                    for t in 0..IUI_TYPES.len() {
+                        let kind = IUI_TYPES[(first + t) % IUI_TYPES.len()].0;
+                        if !set.contains(&(f, o, kind)) {
+                            pick = Some((o, kind));
+                            break 'home;
+                        }
+                    }
+                }
             }
-            let o = orgs[r][pick_cum(&mut self.rng, &org_cum[r])];
-            if used[o as usize] >= IUI_CAP_ORG || !set.insert((f, o)) {
+            let (o, kind) = match pick {
+                Some(p) => p,
+                None => {
+                    let region = self.ag[f as usize].region;
+                    shared.clear();
+                    if self.rng.random::<f64>() < IUI_PARTNER_ORG {
+                        for &b in &partners[f as usize] {
+                            for &o in &self.iui_orgs[b as usize] {
+                                if self.ag[o as usize].region == region
+                                    && self.ag[o as usize].since <= year
+                                    && !self.iui_orgs[f as usize].contains(&o)
+                                {
+                                    shared.push(o);
+                                }
+                            }
+                        }
+                    }
+                    let o = if shared.is_empty() {
+                        let r = match region {
+                            Some(r) if self.rng.random::<f64>() < 0.85 && !orgs[r].is_empty() => r,
+                            _ => n_regions,
+                        };
+                        if orgs[r].is_empty() {
+                            break;
+                        }
+                        orgs[r][pick_cum(&mut self.rng, &org_cum[r])]
+                    } else {
+                        shared[self.rng.random_range(0..shared.len())]
+                    };
+                    (o, kind)
+                }
+            };
+            if used[o as usize] >= IUI_CAP_ORG || !set.insert((f, o, kind)) {
                 continue;
             }
             used[f as usize] += 1;
             used[o as usize] += 1;
-            let kind = pick_weighted(&mut self.rng, &IUI_TYPES);
             out.push((f, o, kind));
+            if !self.iui_orgs[f as usize].contains(&o) {
+                self.iui_orgs[f as usize].push(o);
+            }
         }
         out
     }

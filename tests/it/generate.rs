@@ -1,4 +1,4 @@
-//! The korea-iccp generator (issue #5): determinism, scaling, calibration
+//! The korea-iccp generator: determinism, scaling, calibration
 //! targets, and the committed default dataset.
 
 use crate::targets;

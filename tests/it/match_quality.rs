@@ -1,4 +1,4 @@
-//! Issue #6 quality bar: on the default dataset with the split at 2008,
+//! The recommendation quality bar: on the default dataset with the split at 2008,
 //! resource allocation and Adamic–Adar reach at least 5× the random
 //! predictor's precision@10 and an AUC of at least 0.80.
 

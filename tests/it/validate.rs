@@ -1,4 +1,4 @@
-//! `iuinet validate`: every bad-input case of issue #2 gives exit code 2 and
+//! `iuinet validate`: every bad-input case (missing, malformed or inconsistent data) gives exit code 2 and
 //! a `FILE:LINE:` message; good datasets give 0.
 
 use crate::util::iuinet;

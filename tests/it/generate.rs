@@ -519,6 +519,43 @@ fn realism_heavy_tails_hubs_disassortative_ties_and_caps() {
     // Disassortative supply network and tie view.
     assert!(rows[2].assortativity < -0.1, "{}", rows[2].assortativity);
     assert!(rows[0].assortativity < -0.1, "{}", rows[0].assortativity);
+    // The figures docs/default-dataset.md lists as inside published ranges
+    // stay there: giant component of every view in the board-interlock
+    // range (Kogut & Belinky 2008, 77–100 %); mean distance of the
+    // collaboration and business-tie views in the firm range (2.5–4.2);
+    // mean distance over a random graph's (ln n / ln z) of the
+    // collaboration and networking views within the social rows of Newman
+    // 2003 (0.83–1.37); transitivity and mean local clustering of the
+    // networking view within those rows (0.088–0.59, 0.34–0.88); mean local
+    // clustering of the collaboration view within the co-authorship rows
+    // (0.34–0.60) and of business ties within the boards (0.35–0.42,
+    // Heemskerk & Schnyder 2008).
+    let inside = |what: &str, x: f64, lo: f64, hi: f64| {
+        assert!((lo..=hi).contains(&x), "{what} {x:.3} outside {lo}–{hi}");
+    };
+    for r in &rows {
+        inside(&format!("{}: giant component", r.view), r.giant, 0.77, 1.0);
+    }
+    inside("collaboration: mean distance", rows[0].distance, 2.5, 4.2);
+    inside("business ties: mean distance", rows[2].distance, 2.5, 4.2);
+    for r in &rows[..2] {
+        let random = (r.actors as f64).ln() / r.mean_degree.ln();
+        inside(
+            &format!("{}: distance / random", r.view),
+            r.distance / random,
+            0.83,
+            1.37,
+        );
+    }
+    inside(
+        "networking: transitivity",
+        rows[1].transitivity,
+        0.088,
+        0.59,
+    );
+    inside("networking: clustering", rows[1].clustering, 0.34, 0.88);
+    inside("collaboration: clustering", rows[0].clustering, 0.34, 0.60);
+    inside("business ties: clustering", rows[2].clustering, 0.35, 0.42);
     // Yearly caps.
     for (k, &n) in &caps {
         let cap = if *k == "firm" { 60 } else { 150 };

@@ -99,6 +99,7 @@ fn scale_10_has_ten_times_the_actors() {
     let collaboration = realism_checks::collaboration(&ten);
     for (view, g) in [("collaboration", &collaboration), ("business", &business)] {
         let s = g.giant_share();
+        println!("{view}: giant component {s:.4}");
         assert!(s > 0.95, "{view}: giant component {s:.3}");
     }
     // The caps give way only where a mini cluster's event needs more members

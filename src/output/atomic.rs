@@ -30,23 +30,36 @@ use std::sync::Mutex;
 /// handler.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
+/// The registry, also after a panic while it was held (a list of paths
+/// cannot be left inconsistent).
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// A registered temporary path, unregistered when dropped.
 struct Pending(PathBuf);
 
 impl Pending {
-    fn new(p: &Path) -> Pending {
-        if let Ok(mut v) = PENDING.lock() {
-            v.push(p.to_path_buf());
-        }
-        Pending(p.to_path_buf())
+    /// Create a temporary file or directory with `create` and register it,
+    /// holding the registry's lock throughout: a signal that arrives between
+    /// the creation and the registration finds the path registered once the
+    /// handler gets the lock, so it is never left behind.
+    fn create<T>(
+        create: impl FnOnce() -> std::io::Result<T>,
+        path: impl Fn(&T) -> &Path,
+    ) -> std::io::Result<(T, Pending)> {
+        let mut v = pending();
+        let t = create()?;
+        let p = path(&t).to_path_buf();
+        v.push(p.clone());
+        Ok((t, Pending(p)))
     }
 }
 
 impl Drop for Pending {
     fn drop(&mut self) {
-        if let Ok(mut v) = PENDING.lock()
-            && let Some(i) = v.iter().rposition(|p| *p == self.0)
-        {
+        let mut v = pending();
+        if let Some(i) = v.iter().rposition(|p| *p == self.0) {
             v.swap_remove(i);
         }
     }
@@ -56,13 +69,22 @@ impl Drop for Pending {
 /// process about to end abnormally (a signal, or a lost peer in a
 /// distributed run), so that no partial output is left behind.
 pub fn remove_pending() {
-    if let Ok(v) = PENDING.lock() {
-        for p in v.iter() {
-            if p.is_dir() {
-                let _ = std::fs::remove_dir_all(p);
-            } else {
-                let _ = std::fs::remove_file(p);
+    remove_all(&pending());
+}
+
+/// Remove `paths`. A directory that another thread is still writing into
+/// may gain a file while it is removed; the removal is retried (at most 100
+/// times) until the directory is gone.
+fn remove_all(paths: &[PathBuf]) {
+    for p in paths {
+        if p.is_dir() {
+            for _ in 0..100 {
+                if std::fs::remove_dir_all(p).is_ok() || !p.exists() {
+                    break;
+                }
             }
+        } else {
+            let _ = std::fs::remove_file(p);
         }
     }
 }
@@ -83,7 +105,10 @@ pub fn remove_temporaries_on_signal() {
             };
             std::thread::spawn(move || {
                 if let Some(sig) = signals.forever().next() {
-                    remove_pending();
+                    // The registry stays locked until the process ends, so
+                    // no temporary created meanwhile is left unregistered.
+                    let v = pending();
+                    remove_all(&v);
                     let _ = signal_hook::low_level::emulate_default_handler(sig);
                     std::process::exit(128 + sig);
                 }
@@ -145,10 +170,9 @@ where
         // applied at creation, so the umask applies as for a new file
         b.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let tmp = b
-        .tempfile_in(parent_of(path))
-        .map_err(|e| Error::io(path, e))?;
-    let _pending = Pending::new(tmp.path());
+    let parent = parent_of(path);
+    let (tmp, _pending) =
+        Pending::create(|| b.tempfile_in(&parent), |t| t.path()).map_err(|e| Error::io(path, e))?;
     let res = (|| -> std::io::Result<()> {
         if let Some(p) = keep {
             tmp.as_file().set_permissions(p)?;
@@ -219,8 +243,8 @@ where
         use std::os::unix::fs::PermissionsExt;
         b.permissions(std::fs::Permissions::from_mode(0o777));
     }
-    let tmp = b.tempdir_in(&parent).map_err(|e| Error::io(dir, e))?;
-    let _pending = Pending::new(tmp.path());
+    let (tmp, _pending) =
+        Pending::create(|| b.tempdir_in(&parent), |t| t.path()).map_err(|e| Error::io(dir, e))?;
     if exists && let Ok(m) = std::fs::metadata(dir) {
         std::fs::set_permissions(tmp.path(), m.permissions()).map_err(|e| Error::io(dir, e))?;
     }
@@ -232,11 +256,15 @@ where
     }
     // set the old directory aside (renamed onto an empty placeholder), put
     // the new one in its place, then remove the old one
-    let old = tempfile::Builder::new()
-        .prefix(".iuinet-old-")
-        .tempdir_in(&parent)
-        .map_err(|e| Error::io(dir, e))?;
-    let _pending_old = Pending::new(old.path());
+    let (old, _pending_old) = Pending::create(
+        || {
+            tempfile::Builder::new()
+                .prefix(".iuinet-old-")
+                .tempdir_in(&parent)
+        },
+        |t| t.path(),
+    )
+    .map_err(|e| Error::io(dir, e))?;
     std::fs::rename(dir, old.path()).map_err(|e| Error::io(dir, e))?;
     if let Err(e) = std::fs::rename(tmp.path(), dir) {
         let _ = std::fs::rename(old.path(), dir);

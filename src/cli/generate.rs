@@ -1,10 +1,10 @@
 //! `iuinet generate --preset korea-iccp [--years 2005..2009] [--scale F]
-//! [--seed S] -o DIR`: write a synthetic dataset calibrated to the published
+//! [--seed S] [--hub-exponent X] [--iui-home-orgs N] -o DIR`: write a synthetic dataset calibrated to the published
 //! aggregates of KICOX 2010 (see docs/default-dataset.md).
 
 use super::common::Ctx;
 use crate::error::Result;
-use crate::generate::{DEFAULT_SEED, GenOpts, YEARS};
+use crate::generate::{DEFAULT_HUB_EXPONENT, DEFAULT_IUI_HOME_ORGS, DEFAULT_SEED, GenOpts, YEARS};
 use crate::model::YearRange;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +32,16 @@ pub struct Args {
     /// RNG seed (ChaCha8); the same arguments give the same bytes.
     #[arg(long, default_value_t = DEFAULT_SEED)]
     pub seed: u64,
+    /// Exponent of a firm's head count in its weight as a supply hub, 0 to
+    /// 3; lower spreads the supply ties over more large firms. The report's
+    /// counts do not depend on it; docs/default-dataset.md shows what it
+    /// does to the network's structure.
+    #[arg(long, default_value_t = DEFAULT_HUB_EXPONENT)]
+    pub hub_exponent: f64,
+    /// Universities and institutes a firm works with before it keeps to
+    /// them, 1 to 20. The report's counts do not depend on it.
+    #[arg(long, default_value_t = DEFAULT_IUI_HOME_ORGS)]
+    pub iui_home_orgs: usize,
     /// Directory to write the CSV files into (created if needed).
     #[arg(long, short)]
     pub output: PathBuf,
@@ -43,6 +53,8 @@ pub fn run(a: &Args, ctx: &Ctx) -> Result<ExitCode> {
         years: a.years,
         scale: a.scale,
         seed: a.seed,
+        hub_exponent: a.hub_exponent,
+        iui_home_orgs: a.iui_home_orgs,
     };
     let bar = ctx.bar(0, "generating");
     let net = ctx.stage("generate", || match a.preset {

@@ -187,14 +187,8 @@ pub const IUI_CAP_FIRM: u32 = 40;
 /// Share of a year's new domestic trade ties that hang on a supply hub
 /// (one end drawn by size, the other an SME of its region).
 const HUB_SHARE: f64 = 0.8;
-/// Exponent of the head count in a firm's weight as a supply hub.
-const HUB_EXPONENT: f64 = 1.5;
 /// Probability that last year's I-U-I pair collaborates again.
 const IUI_REPEAT: f64 = 0.55;
-/// Organisations a firm collaborates with before it keeps to them: once a
-/// firm has this many I-U-I partners, a new case goes to one of them (of a
-/// type not yet used with it that year) while one is free.
-const IUI_HOME_ORGS: usize = 6;
 /// Probability that a firm's new I-U-I partner is one its business partners
 /// already collaborate with (in its pan region), when there is one.
 const IUI_PARTNER_ORG: f64 = 0.9;
@@ -620,6 +614,18 @@ pub fn korea_iccp_with_progress(
         return Err(Error::Usage(format!(
             "--scale {}: expected a number > 0 and ≤ 1000",
             opts.scale
+        )));
+    }
+    if !(opts.hub_exponent.is_finite() && (0.0..=3.0).contains(&opts.hub_exponent)) {
+        return Err(Error::Usage(format!(
+            "--hub-exponent {}: expected a number from 0 to 3",
+            opts.hub_exponent
+        )));
+    }
+    if !(1..=20).contains(&opts.iui_home_orgs) {
+        return Err(Error::Usage(format!(
+            "--iui-home-orgs {}: expected a whole number from 1 to 20",
+            opts.iui_home_orgs
         )));
     }
     if opts.years.from < super::YEARS.from || opts.years.to > super::YEARS.to {
@@ -1058,7 +1064,7 @@ impl Gen {
     ///
     /// Last year's (firm, organisation) ties recur with probability
     /// [`IUI_REPEAT`]. A new case goes to a firm drawn by activity and size;
-    /// once the firm has [`IUI_HOME_ORGS`] partners it stays with them (a
+    /// once the firm has [`GenOpts::iui_home_orgs`] partners it stays with them (a
     /// type it has not used with one of them this year), and only when they
     /// are all used does it take a new one. A new partner is, with
     /// probability [`IUI_PARTNER_ORG`], an organisation of its pan region
@@ -1173,7 +1179,7 @@ impl Gen {
             let kind = pick_weighted(&mut self.rng, &IUI_TYPES);
             let home = &self.iui_orgs[f as usize];
             let mut pick = None;
-            if home.len() >= IUI_HOME_ORGS {
+            if home.len() >= self.opts.iui_home_orgs {
                 // The first free (organisation, type), from a random home
                 // organisation and the drawn type on.
                 let start = self.rng.random_range(0..home.len());
@@ -2263,9 +2269,10 @@ impl Gen {
                 }
             }
         }
-        // Supply hubs: domestic firms weighted by head count^HUB_EXPONENT.
+        // Supply hubs: domestic firms weighted by head count^hub_exponent.
+        let hub_exponent = self.opts.hub_exponent;
         let hub_cum = cumulative(dom.iter().map(|&f| {
-            (self.ag[f as usize].employees.unwrap_or(1).max(1) as f64).powf(HUB_EXPONENT)
+            (self.ag[f as usize].employees.unwrap_or(1).max(1) as f64).powf(hub_exponent)
         }));
         // Centres of open wedges a–n–c in earlier years' network.
         let wedges: Vec<u32> = (0..self.adj.len() as u32)

@@ -23,6 +23,12 @@ pub const YEARS: YearRange = YearRange {
     to: 2009,
 };
 
+/// The default of [`GenOpts::hub_exponent`] (the embedded dataset's).
+pub const DEFAULT_HUB_EXPONENT: f64 = 1.5;
+
+/// The default of [`GenOpts::iui_home_orgs`] (the embedded dataset's).
+pub const DEFAULT_IUI_HOME_ORGS: usize = 6;
+
 /// Generator options.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GenOpts {
@@ -40,6 +46,14 @@ pub struct GenOpts {
     pub scale: f64,
     /// RNG seed (ChaCha8).
     pub seed: u64,
+    /// Exponent of a firm's head count in its weight as a supply hub (0 to
+    /// 3): at the default 1.5 the largest firms draw most hub ties; lower
+    /// values spread them over more firms. A structural choice, not a
+    /// calibration target: the report's counts do not depend on it.
+    pub hub_exponent: f64,
+    /// I-U-I organisations a firm works with before it keeps to them (1 to
+    /// 20). A structural choice, not a calibration target.
+    pub iui_home_orgs: usize,
 }
 
 impl Default for GenOpts {
@@ -48,6 +62,8 @@ impl Default for GenOpts {
             years: YEARS,
             scale: 1.0,
             seed: DEFAULT_SEED,
+            hub_exponent: DEFAULT_HUB_EXPONENT,
+            iui_home_orgs: DEFAULT_IUI_HOME_ORGS,
         }
     }
 }

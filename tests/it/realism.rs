@@ -187,6 +187,27 @@ impl Graph {
         t[..top.min(t.len())].iter().sum::<f64>() / t.iter().sum::<f64>().max(1.0)
     }
 
+    /// Connected triples centred at the nodes `keep` accepts, and how many
+    /// of them are closed (their two ends linked).
+    pub fn triples_at(&self, keep: impl Fn(u32) -> bool) -> (u64, u64) {
+        let (mut all, mut closed) = (0u64, 0u64);
+        for (v, nb) in self.adj.iter().enumerate() {
+            if !keep(v as u32) {
+                continue;
+            }
+            let k = nb.len() as u64;
+            all += k * k.saturating_sub(1) / 2;
+            for (i, &a) in nb.iter().enumerate() {
+                let na = &self.adj[a as usize];
+                closed += nb[i + 1..]
+                    .iter()
+                    .filter(|b| na.binary_search(b).is_ok())
+                    .count() as u64;
+            }
+        }
+        (all, closed)
+    }
+
     /// Mean degree of the nodes with a link.
     pub fn mean_degree(&self) -> f64 {
         let d = self.degrees();

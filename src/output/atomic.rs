@@ -19,20 +19,30 @@
 //!
 //! A directory of files ([`write_dir`]) is written into a fresh temporary
 //! sibling directory that is then renamed into place, so the target holds
-//! either the old files or the new ones, never a mix.
+//! either the old files or the new ones, never a mix; a signal that arrives
+//! while the old directory is set aside moves it back.
 
 use crate::error::{Error, Result};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// Temporary files and directories being written, removed by the signal
-/// handler.
-static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// A temporary file or directory being written, which the signal handler
+/// removes; or, with `restore`, the place an existing dataset directory is
+/// set aside in while its replacement moves in, which the handler moves
+/// back if the target is then missing.
+#[derive(Debug)]
+struct Temp {
+    path: PathBuf,
+    restore: Option<PathBuf>,
+}
+
+/// The temporaries of writes in progress.
+static PENDING: Mutex<Vec<Temp>> = Mutex::new(Vec::new());
 
 /// The registry, also after a panic while it was held (a list of paths
 /// cannot be left inconsistent).
-fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+fn pending() -> std::sync::MutexGuard<'static, Vec<Temp>> {
     PENDING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -40,18 +50,23 @@ fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
 struct Pending(PathBuf);
 
 impl Pending {
-    /// Create a temporary file or directory with `create` and register it,
-    /// holding the registry's lock throughout: a signal that arrives between
-    /// the creation and the registration finds the path registered once the
-    /// handler gets the lock, so it is never left behind.
+    /// Create a temporary file or directory with `create` and register it
+    /// (with `restore`, see [`Temp`]), holding the registry's lock
+    /// throughout: a signal that arrives between the creation and the
+    /// registration finds the path registered once the handler gets the
+    /// lock, so it is never left behind.
     fn create<T>(
         create: impl FnOnce() -> std::io::Result<T>,
         path: impl Fn(&T) -> &Path,
+        restore: Option<&Path>,
     ) -> std::io::Result<(T, Pending)> {
         let mut v = pending();
         let t = create()?;
         let p = path(&t).to_path_buf();
-        v.push(p.clone());
+        v.push(Temp {
+            path: p.clone(),
+            restore: restore.map(Path::to_path_buf),
+        });
         Ok((t, Pending(p)))
     }
 }
@@ -59,7 +74,7 @@ impl Pending {
 impl Drop for Pending {
     fn drop(&mut self) {
         let mut v = pending();
-        if let Some(i) = v.iter().rposition(|p| *p == self.0) {
+        if let Some(i) = v.iter().rposition(|t| t.path == self.0) {
             v.swap_remove(i);
         }
     }
@@ -72,11 +87,20 @@ pub fn remove_pending() {
     remove_all(&pending());
 }
 
-/// Remove `paths`. A directory that another thread is still writing into
-/// may gain a file while it is removed; the removal is retried (at most 100
-/// times) until the directory is gone.
-fn remove_all(paths: &[PathBuf]) {
-    for p in paths {
+/// Remove the temporaries `temps`, first moving a set-aside dataset back to
+/// its target when the target is missing (a signal between the two renames
+/// of [`write_dir`]), so the old files are never lost. A directory that
+/// another thread is still writing into may gain a file while it is
+/// removed; the removal is retried (at most 100 times) until it is gone.
+fn remove_all(temps: &[Temp]) {
+    for t in temps {
+        let p = &t.path;
+        if let Some(target) = &t.restore
+            && std::fs::symlink_metadata(target).is_err()
+            && std::fs::rename(p, target).is_ok()
+        {
+            continue;
+        }
         if p.is_dir() {
             for _ in 0..100 {
                 if std::fs::remove_dir_all(p).is_ok() || !p.exists() {
@@ -171,8 +195,8 @@ where
         b.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let parent = parent_of(path);
-    let (tmp, _pending) =
-        Pending::create(|| b.tempfile_in(&parent), |t| t.path()).map_err(|e| Error::io(path, e))?;
+    let (tmp, _pending) = Pending::create(|| b.tempfile_in(&parent), |t| t.path(), None)
+        .map_err(|e| Error::io(path, e))?;
     let res = (|| -> std::io::Result<()> {
         if let Some(p) = keep {
             tmp.as_file().set_permissions(p)?;
@@ -243,8 +267,8 @@ where
         use std::os::unix::fs::PermissionsExt;
         b.permissions(std::fs::Permissions::from_mode(0o777));
     }
-    let (tmp, _pending) =
-        Pending::create(|| b.tempdir_in(&parent), |t| t.path()).map_err(|e| Error::io(dir, e))?;
+    let (tmp, _pending) = Pending::create(|| b.tempdir_in(&parent), |t| t.path(), None)
+        .map_err(|e| Error::io(dir, e))?;
     if exists && let Ok(m) = std::fs::metadata(dir) {
         std::fs::set_permissions(tmp.path(), m.permissions()).map_err(|e| Error::io(dir, e))?;
     }
@@ -263,6 +287,7 @@ where
                 .tempdir_in(&parent)
         },
         |t| t.path(),
+        Some(dir),
     )
     .map_err(|e| Error::io(dir, e))?;
     std::fs::rename(dir, old.path()).map_err(|e| Error::io(dir, e))?;
@@ -273,4 +298,60 @@ where
     let _ = tmp.keep();
     drop(old); // removes the old files
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A signal between the two renames of `write_dir` (the old dataset set
+    /// aside, the new one not yet in place) brings the old dataset back and
+    /// removes the new one's temporary directory.
+    #[test]
+    fn a_signal_between_the_renames_restores_the_old_dataset() {
+        let d = tempfile::tempdir().expect("tmp");
+        let target = d.path().join("data");
+        let aside = d.path().join(".iuinet-old-x");
+        let fresh = d.path().join(".iuinet-y");
+        std::fs::create_dir(&aside).expect("aside");
+        std::fs::write(aside.join("actors.csv"), "old").expect("old file");
+        std::fs::create_dir(&fresh).expect("fresh");
+        std::fs::write(fresh.join("actors.csv"), "new").expect("new file");
+        remove_all(&[
+            Temp {
+                path: fresh.clone(),
+                restore: None,
+            },
+            Temp {
+                path: aside.clone(),
+                restore: Some(target.clone()),
+            },
+        ]);
+        assert_eq!(
+            std::fs::read_to_string(target.join("actors.csv")).expect("restored"),
+            "old"
+        );
+        assert!(!aside.exists() && !fresh.exists());
+    }
+
+    /// Once the new dataset is in place, the set-aside old one is removed.
+    #[test]
+    fn a_signal_after_the_renames_removes_the_old_dataset() {
+        let d = tempfile::tempdir().expect("tmp");
+        let target = d.path().join("data");
+        let aside = d.path().join(".iuinet-old-x");
+        std::fs::create_dir(&target).expect("target");
+        std::fs::write(target.join("actors.csv"), "new").expect("new file");
+        std::fs::create_dir(&aside).expect("aside");
+        std::fs::write(aside.join("actors.csv"), "old").expect("old file");
+        remove_all(&[Temp {
+            path: aside.clone(),
+            restore: Some(target.clone()),
+        }]);
+        assert_eq!(
+            std::fs::read_to_string(target.join("actors.csv")).expect("kept"),
+            "new"
+        );
+        assert!(!aside.exists());
+    }
 }

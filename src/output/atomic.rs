@@ -304,19 +304,29 @@ where
 mod tests {
     use super::*;
 
+    /// A dataset directory `dir` holding `actors.csv` with `text`.
+    fn dataset(dir: &Path, text: &str) {
+        std::fs::create_dir(dir).expect("dataset directory");
+        std::fs::write(dir.join("actors.csv"), text).expect("dataset file");
+    }
+
+    fn actors(dir: &Path) -> String {
+        std::fs::read_to_string(dir.join("actors.csv")).expect("actors.csv")
+    }
+
     /// A signal between the two renames of `write_dir` (the old dataset set
     /// aside, the new one not yet in place) brings the old dataset back and
     /// removes the new one's temporary directory.
     #[test]
     fn a_signal_between_the_renames_restores_the_old_dataset() {
         let d = tempfile::tempdir().expect("tmp");
-        let target = d.path().join("data");
-        let aside = d.path().join(".iuinet-old-x");
-        let fresh = d.path().join(".iuinet-y");
-        std::fs::create_dir(&aside).expect("aside");
-        std::fs::write(aside.join("actors.csv"), "old").expect("old file");
-        std::fs::create_dir(&fresh).expect("fresh");
-        std::fs::write(fresh.join("actors.csv"), "new").expect("new file");
+        let (target, aside, fresh) = (
+            d.path().join("data"),
+            d.path().join(".iuinet-old-x"),
+            d.path().join(".iuinet-y"),
+        );
+        dataset(&aside, "old");
+        dataset(&fresh, "new");
         remove_all(&[
             Temp {
                 path: fresh.clone(),
@@ -327,10 +337,7 @@ mod tests {
                 restore: Some(target.clone()),
             },
         ]);
-        assert_eq!(
-            std::fs::read_to_string(target.join("actors.csv")).expect("restored"),
-            "old"
-        );
+        assert_eq!(actors(&target), "old");
         assert!(!aside.exists() && !fresh.exists());
     }
 
@@ -338,20 +345,14 @@ mod tests {
     #[test]
     fn a_signal_after_the_renames_removes_the_old_dataset() {
         let d = tempfile::tempdir().expect("tmp");
-        let target = d.path().join("data");
-        let aside = d.path().join(".iuinet-old-x");
-        std::fs::create_dir(&target).expect("target");
-        std::fs::write(target.join("actors.csv"), "new").expect("new file");
-        std::fs::create_dir(&aside).expect("aside");
-        std::fs::write(aside.join("actors.csv"), "old").expect("old file");
+        let (target, aside) = (d.path().join("data"), d.path().join(".iuinet-old-x"));
+        dataset(&target, "new");
+        dataset(&aside, "old");
         remove_all(&[Temp {
             path: aside.clone(),
             restore: Some(target.clone()),
         }]);
-        assert_eq!(
-            std::fs::read_to_string(target.join("actors.csv")).expect("kept"),
-            "new"
-        );
+        assert_eq!(actors(&target), "new");
         assert!(!aside.exists());
     }
 }
